@@ -1,0 +1,44 @@
+# One command each: `make run` serves the app, `make test` runs every check.
+# Both install what they need first (Python packages into .venv, Debian's chromium).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := $(shell cat packages.txt)
+
+.PHONY: setup system-packages run test lint format bench data
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $(STAMP)
+
+# Debian packages from packages.txt (chromium for kaleido and the browser tests, a CJK font).
+system-packages:
+	@dpkg -s $(APT_PACKAGES) >/dev/null 2>&1 || { \
+		echo "installing $(APT_PACKAGES) with apt-get"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES) >/dev/null; }
+
+run: setup system-packages
+	$(VENV)/bin/streamlit run app.py
+
+test: setup system-packages
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+data: setup
+	$(PY) -m lib.build --out build/data
+
+bench: setup system-packages
+	$(PY) -m bench.run

@@ -1,0 +1,33 @@
+"""The cleaning pipeline: raw bytes -> decoded -> mojibake repaired -> boilerplate stripped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lib.boilerplate import strip_boilerplate
+from lib.decoding import decode_bytes
+from lib.mojibake import repair_mojibake
+from lib.repair_log import Repair
+
+
+@dataclass
+class CleanedText:
+    """A source's cleaned text, the encoding it was read with, and every repair made."""
+
+    text: str
+    encoding: str
+    repairs: list[Repair] = field(default_factory=list)
+
+
+def clean_text(text: str) -> tuple[str, list[Repair]]:
+    """Repair mojibake and strip boilerplate from decoded ``text``."""
+    text, mojibake_repairs = repair_mojibake(text)
+    text, boilerplate_repairs = strip_boilerplate(text)
+    return text, mojibake_repairs + boilerplate_repairs
+
+
+def clean_bytes(raw: bytes) -> CleanedText:
+    """Decode ``raw`` and clean it. Raises UnreadableSourceError when it is not text."""
+    text, encoding, decode_repairs = decode_bytes(raw)
+    text, repairs = clean_text(text)
+    return CleanedText(text, encoding, decode_repairs + repairs)
