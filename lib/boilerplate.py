@@ -71,11 +71,12 @@ def _content_words(text: str) -> set[str]:
 def _is_unrelated_headline(line: str, rest_of_article: str) -> bool:
     """A Title Case line with no final punctuation whose words the article does not use."""
     words = line.split()
-    if len(words) < MIN_HEADLINE_WORDS or len(line) > 140 or line.rstrip()[-1:] in ".!?:;,|":
+    last_char = line.rstrip().rstrip("”’\"')]»")[-1:]
+    if len(words) < MIN_HEADLINE_WORDS or len(line) > 140 or last_char in ".!?:;,|":
         return False
     if "," in line:  # a byline ("Name, Professor at ...") rather than a headline
         return False
-    if sum(1 for w in words if not w[:1].islower()) < 0.8 * len(words):
+    if sum(1 for w in words if w[:1].isalpha() and w[:1].isupper()) < 0.8 * len(words):
         return False
     own = _content_words(line)
     if not own:
@@ -113,8 +114,12 @@ def _drop_marked_lines(text: str, lines: list[_Line]) -> tuple[str, list[Repair]
     # Blank lines between two dropped lines, or between a dropped line and the end, go too.
     for index, line in enumerate(lines):
         if line.is_blank:
-            before = next((drop[j] for j in range(index - 1, -1, -1) if not lines[j].is_blank), True)
-            after = next((drop[j] for j in range(index + 1, len(lines)) if not lines[j].is_blank), True)
+            before = next(
+                (drop[j] for j in range(index - 1, -1, -1) if not lines[j].is_blank), True
+            )
+            after = next(
+                (drop[j] for j in range(index + 1, len(lines)) if not lines[j].is_blank), True
+            )
             drop[index] = before and after
     # A dropped block at the start, or after a blank line, also takes the blank lines after it.
     for index in range(1, len(lines)):
@@ -139,8 +144,15 @@ def _drop_marked_lines(text: str, lines: list[_Line]) -> tuple[str, list[Repair]
         start, stop = block[0].start, block[-1].start + len(block[-1].body) + len(block[-1].newline)
         rules = sorted({line.rule for line in block if line.rule})
         repairs.append(
-            Repair("boilerplate", "+".join(rules) or "blank-lines", line_number(text, start),
-                   start, stop, text[start:stop], "")
+            Repair(
+                "boilerplate",
+                "+".join(rules) or "blank-lines",
+                line_number(text, start),
+                start,
+                stop,
+                text[start:stop],
+                "",
+            )
         )
         index = end + 1
     cleaned = "".join(kept)
@@ -160,8 +172,15 @@ def _drop_inline_chrome(text: str) -> tuple[str, list[Repair]]:
             if match and match.end() > match.start():
                 start = line.start + match.start()
                 repairs.append(
-                    Repair("boilerplate", rule, line_number(text, start), start,
-                           line.start + match.end(), match.group(), "")
+                    Repair(
+                        "boilerplate",
+                        rule,
+                        line_number(text, start),
+                        start,
+                        line.start + match.end(),
+                        match.group(),
+                        "",
+                    )
                 )
                 pieces.append(line.body[: match.start()] + line.body[match.end() :] + line.newline)
             else:

@@ -19,11 +19,23 @@ class CleanedText:
     repairs: list[Repair] = field(default_factory=list)
 
 
+MAX_PASSES = 4
+
+
 def clean_text(text: str) -> tuple[str, list[Repair]]:
-    """Repair mojibake and strip boilerplate from decoded ``text``."""
-    text, mojibake_repairs = repair_mojibake(text)
-    text, boilerplate_repairs = strip_boilerplate(text)
-    return text, mojibake_repairs + boilerplate_repairs
+    """Repair mojibake and strip boilerplate from decoded ``text``.
+
+    The steps repeat until nothing changes (a removal can expose more chrome), so cleaning
+    cleaned text changes nothing.
+    """
+    repairs: list[Repair] = []
+    for _ in range(MAX_PASSES):
+        text, mojibake_repairs = repair_mojibake(text)
+        text, boilerplate_repairs = strip_boilerplate(text)
+        if not mojibake_repairs and not boilerplate_repairs:
+            break
+        repairs += mojibake_repairs + boilerplate_repairs
+    return text, repairs
 
 
 def clean_bytes(raw: bytes) -> CleanedText:

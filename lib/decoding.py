@@ -17,9 +17,7 @@ class UnreadableSourceError(ValueError):
 
 
 def _control_char_share(text: str) -> float:
-    controls = sum(
-        1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f"
-    )
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
     return controls / max(len(text), 1)
 
 
@@ -37,14 +35,14 @@ def detect_encoding(raw: bytes) -> str:
     Raises UnreadableSourceError for empty, binary or undecodable bytes.
     """
     if not raw.strip():
-        raise UnreadableSourceError("file is empty: add text, or pick another file")
+        raise UnreadableSourceError("file is empty: give a file with the article text")
     if raw.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     if b"\x00" in raw:
         raise UnreadableSourceError(
-            "file is binary, not text (it contains NUL bytes): upload a .txt, .md or .html article"
+            "file is binary, not text (it contains NUL bytes): give a .txt, .md or .html article"
         )
     try:
         raw.decode("utf-8")
@@ -84,10 +82,12 @@ def decode_bytes(raw: bytes) -> tuple[str, str, list[Repair]]:
     if _control_char_share(text) > MAX_CONTROL_CHAR_SHARE:
         raise UnreadableSourceError(
             "file is binary, not text (too many control characters): "
-            "upload a .txt, .md or .html article"
+            "give a .txt, .md or .html article"
         )
     if not text.strip():
-        raise UnreadableSourceError("file has no text (only whitespace): add text, or pick another file")
+        raise UnreadableSourceError(
+            "file has no text (only whitespace): give a file with the article text"
+        )
     repairs: list[Repair] = []
     if "\r" in text:
         count = len(re.findall(r"\r\n?", text))

@@ -10,6 +10,7 @@ characters to bytes and decodes it as UTF-8, run by run, so correct text around 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import ftfy
 
@@ -56,30 +57,51 @@ def _utf8_length(lead: int) -> int:
     return 0
 
 
+def _is_printable(ch: str) -> bool:
+    return ord(ch) >= 0xA0 and unicodedata.category(ch) not in ("Cc", "Cf", "Co", "Cn")
+
+
+def _is_hangul_or_cjk(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" or "\u3000" <= ch <= "\u9fff"
+
+
 def _decode_run(run: str, followed_by_space_or_end: bool) -> tuple[str, str] | None:
     """Decode one run of hybrid characters as UTF-8 bytes, or None when it is not mojibake.
 
-    Returns ``(decoded, rule)``. The whole run must decode; a run that ends one byte short of a
-    character whose last byte Windows-1252 cannot carry is completed when a space follows.
+    Returns ``(decoded, rule)``. Characters are decoded one UTF-8 sequence at a time; bytes that
+    were lost on the way (Windows-1252 cannot carry 0x81, 0x8D, 0x8F, 0x90, 0x9D) leave their
+    neighbours as they were, except a closing double quote cut short before a space, which is
+    restored. Real Thai text rarely decodes as UTF-8, and to be sure it is left alone a run is
+    repaired only when most of its bytes decode, and it holds a Windows-1252 character (Thai
+    text has none) or decodes to Hangul or CJK.
     """
     raw = bytes(HYBRID_BYTE_OF[ch] for ch in run)
-    rule = "utf8-as-windows-874"
-    try:
-        decoded = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        head, tail = raw[: err.start], raw[err.start :]
-        if not (followed_by_space_or_end and tail in LOST_BYTE_GUESS):
-            return None
-        try:
-            decoded = head.decode("utf-8") + (tail + LOST_BYTE_GUESS[tail]).decode("utf-8")
-        except UnicodeDecodeError:
-            return None
-        rule = "utf8-as-windows-874-lost-byte"
-    # A real Thai word rarely decodes as UTF-8; demand a Windows-1252 character or two or more
-    # decoded characters so that a lone Thai pair is left alone.
-    if not all(ord(ch) > 127 for ch in decoded):
+    out: list[str] = []
+    decoded_bytes, index, rule = 0, 0, "utf8-as-windows-874"
+    while index < len(raw):
+        length = _utf8_length(raw[index])
+        if length and index + length <= len(raw):
+            try:
+                char = raw[index : index + length].decode("utf-8")
+            except UnicodeDecodeError:
+                char = ""
+            if char and _is_printable(char):
+                out.append(char)
+                decoded_bytes += length
+                index += length
+                continue
+        tail = raw[index:]
+        if tail in LOST_BYTE_GUESS and followed_by_space_or_end:
+            out.append((tail + LOST_BYTE_GUESS[tail]).decode("utf-8"))
+            decoded_bytes += len(tail)
+            rule = "utf8-as-windows-874-lost-byte"
+            break
+        out.append(run[index])
+        index += 1
+    decoded = "".join(out)
+    if decoded_bytes == 0 or decoded_bytes * 2 < len(raw):
         return None
-    if not (set(run) & CP1252_RANGE or len(decoded) >= 2):
+    if not (set(run) & CP1252_RANGE or any(_is_hangul_or_cjk(ch) for ch in decoded)):
         return None
     return decoded, rule
 
