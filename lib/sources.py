@@ -37,13 +37,6 @@ class Source:
     def title(self) -> str:
         return self.meta.get("title", UNKNOWN)
 
-    def citation(self) -> str:
-        """Title, publisher and date, as one line for a caption or a slide note."""
-        published = self.meta.get("published", UNKNOWN)
-        if published == UNKNOWN and self.meta.get("published_estimate"):
-            published = f"date unknown, est. {self.meta['published_estimate']}"
-        return f"“{self.title}”, {self.meta.get('publisher', UNKNOWN)}, {published}"
-
 
 @dataclass
 class Corpus:

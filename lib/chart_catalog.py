@@ -1,0 +1,213 @@
+"""Every chart of the app: its data, its figure and its alt text, from one set of datasets.
+
+Pages, the image export and the slide deck all draw a chart through :func:`make_chart`, so they
+always agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from lib import charts
+from lib.citations import source_caption
+from lib.codebook import load_levels
+from lib.countries import country_sort_key
+
+Datasets = Mapping[str, pd.DataFrame]
+QUOTE_COLUMNS = ["source_id", "quote", "quote_start", "quote_end"]
+
+
+@dataclass
+class Chart:
+    """A chart ready to show: the data it was drawn from, the figure and its alt text."""
+
+    chart_id: str
+    title: str
+    url_path: str
+    data: pd.DataFrame
+    figure: go.Figure
+    alt: str
+    notes: list[str] = field(default_factory=list)
+
+    def quotes(self) -> pd.DataFrame:
+        """The distinct source passages behind the chart, in order of first use."""
+        if not set(QUOTE_COLUMNS) <= set(self.data.columns):
+            return pd.DataFrame(columns=QUOTE_COLUMNS)
+        return (
+            self.data[QUOTE_COLUMNS].drop_duplicates(["source_id", "quote"]).reset_index(drop=True)
+        )
+
+
+def _filter(frame: pd.DataFrame, column: str, keep: Sequence[str] | None) -> pd.DataFrame:
+    return frame if keep is None else frame[frame[column].isin(keep)]
+
+
+def sector_adoption_chart(
+    data: Datasets, countries: Sequence[str] | None = None, sectors: Sequence[str] | None = None
+) -> Chart:
+    """Heatmap of adoption level by sector and country (South Korea first)."""
+    frame = _filter(_filter(data["sector_adoption"], "country", countries), "sector", sectors)
+    caption = source_caption(frame["source_id"], data["sources"])
+    figure = charts.sector_heatmap(frame, caption)
+    described = "; ".join(
+        f"{sector}: " + ", ".join(f"{r.country} {r.level}" for r in group.itertuples())
+        for sector, group in frame.groupby("sector", sort=False)
+    )
+    alt = f"Heatmap of AI adoption level by sector and country. {described}."
+    return Chart(
+        "sector-adoption-heatmap", figure.layout.title.text, "sector-adoption", frame, figure, alt
+    )
+
+
+def _model_rows(
+    data: Datasets, countries: Sequence[str] | None, rest_of_world: bool
+) -> pd.DataFrame:
+    counts = data["model_counts"]
+    frame = _filter(counts, "country", countries)
+    figures = data["key_figures"].set_index("figure_id")
+    if rest_of_world and "rest_of_world_models" in figures.index:
+        rest = figures.loc["rest_of_world_models"]
+        world = figures.loc["world_models", "value"]
+        row = {
+            "country": "Rest of world",
+            "country_iso3": "",
+            "models": int(rest["value"]),
+            "share_of_world_pct": round(100 * rest["value"] / world, 1),
+            "provenance": "derived",
+            **{column: rest[column] for column in QUOTE_COLUMNS},
+        }
+        frame = pd.concat([frame, pd.DataFrame([row])], ignore_index=True)
+    order = frame["country"].map(
+        lambda c: (c == "Rest of world", -frame.loc[frame["country"] == c, "models"].iloc[0])
+    )
+    return (
+        frame.assign(_o=order)
+        .sort_values("_o", kind="stable")
+        .drop(columns="_o")
+        .reset_index(drop=True)
+    )
+
+
+def model_counts_chart(
+    data: Datasets, countries: Sequence[str] | None = None, rest_of_world: bool = True
+) -> Chart:
+    """AI models by country with each one's share of the world total; a derived rest of world."""
+    frame = _model_rows(data, countries, rest_of_world)
+    figures = data["key_figures"].set_index("figure_id")["value"]
+    world = figures.get("world_models")
+    caption = source_caption(frame["source_id"], data["sources"])
+    figure = charts.model_counts_bar(frame, world, caption)
+    described = ", ".join(
+        f"{r.country} {r.models} ({r.share_of_world_pct:.1f} %)" for r in frame.itertuples()
+    )
+    alt = f"Bar chart of AI models by country, of {world:.0f} released worldwide: {described}."
+    notes = (
+        ["Rest of world is derived: 271 minus the four countries the source names."]
+        if rest_of_world
+        else []
+    )
+    return Chart(
+        "model-counts-by-country",
+        figure.layout.title.text,
+        "model-counts",
+        frame,
+        figure,
+        alt,
+        notes,
+    )
+
+
+def developers_chart(data: Datasets) -> Chart:
+    """South Korea's models by developer."""
+    frame = data["korean_models_by_developer"]
+    figure = charts.developers_bar(frame, source_caption(frame["source_id"], data["sources"]))
+    described = ", ".join(f"{r.developer} {r.models}" for r in frame.itertuples())
+    alt = f"Bar chart of South Korea's AI models by developer: {described}."
+    return Chart(
+        "korean-models-by-developer", figure.layout.title.text, "model-counts", frame, figure, alt
+    )
+
+
+def growth_projections_chart(data: Datasets, focus_areas: Sequence[str] | None = None) -> Chart:
+    """Status now and projected growth per AI focus area, on the ordinal outlook scale."""
+    frame = _filter(data["growth_projections"], "focus_area", focus_areas)
+    figure = charts.growth_dumbbell(frame, source_caption(frame["source_id"], data["sources"]))
+    described = "; ".join(
+        f"{area}: " + " → ".join(f"{r.level} ({r.horizon})" for r in group.itertuples())
+        for area, group in frame.groupby("focus_area", sort=False)
+    )
+    alt = f"Dumbbell chart of AI focus areas from current status to projected growth. {described}."
+    return Chart(
+        "growth-projections", figure.layout.title.text, "growth-projections", frame, figure, alt
+    )
+
+
+def policy_gaps_chart(data: Datasets) -> Chart:
+    """South Korea's policy framework against global best practice, the missing cell marked."""
+    frame = data["policy_gaps"]
+    figure = charts.policy_gap_dumbbell(frame, source_caption(frame["source_id"], data["sources"]))
+    described = "; ".join(
+        f"{r.aspect}: South Korea {r.korea}, global best practice "
+        f"{'not stated in the source' if pd.isna(r.global_best_practice) else r.global_best_practice}"
+        for r in frame.itertuples()
+    )
+    alt = f"Dumbbell chart of South Korea's AI policy framework against global best practice. {described}."
+    return Chart("policy-gaps", figure.layout.title.text, "policy-gaps", frame, figure, alt)
+
+
+def key_figures_chart(data: Datasets) -> Chart:
+    """The headline percentages the sources state."""
+    figures = data["key_figures"]
+    frame = figures[(figures["unit"] == "%") & (figures["provenance"] == "stated")].reset_index(
+        drop=True
+    )
+    figure = charts.key_figures_bar(frame, source_caption(frame["source_id"], data["sources"]))
+    described = ", ".join(f"{r.label} {r.display}" for r in frame.itertuples())
+    alt = f"Bar chart of headline percentages: {described}."
+    return Chart("headline-percentages", figure.layout.title.text, "", frame, figure, alt)
+
+
+def repairs_chart(data: Datasets, repairs: pd.DataFrame) -> Chart:
+    """Logged repairs per source and cleaning step (``repairs``: source_id, step, repairs)."""
+    caption = source_caption(repairs["source_id"], data["sources"])
+    figure = charts.repairs_bar(repairs, caption)
+    described = ", ".join(f"{r.source_id} {r.step} {r.repairs}" for r in repairs.itertuples())
+    alt = f"Stacked bar chart of logged repairs per source by cleaning step: {described}."
+    return Chart("repairs-by-source", figure.layout.title.text, "sources", repairs, figure, alt)
+
+
+def codebook_frame() -> pd.DataFrame:
+    """The codebook as a table: scale, term, score, meaning."""
+    return pd.DataFrame([vars(level) for level in load_levels()])
+
+
+def codebook_chart() -> Chart:
+    """The ordinal codebook."""
+    frame = codebook_frame()
+    figure = charts.codebook_chart(frame, "Source: data/codebook.toml. Korea AI Policy Dashboard.")
+    described = "; ".join(
+        f"{scale}: " + ", ".join(f"{r.term} {r.score}" for r in group.itertuples())
+        for scale, group in frame.groupby("scale", sort=False)
+    )
+    return Chart("ordinal-codebook", figure.layout.title.text, "methodology", frame, figure,
+                 f"Chart of the ordinal codebook. {described}.")  # fmt: skip
+
+
+# The charts that carry the article's numbers, with their default view (figures CLI, slide deck).
+DATA_CHARTS: dict[str, Callable[[Datasets], Chart]] = {
+    "sector-adoption-heatmap": sector_adoption_chart,
+    "model-counts-by-country": model_counts_chart,
+    "korean-models-by-developer": developers_chart,
+    "growth-projections": growth_projections_chart,
+    "policy-gaps": policy_gaps_chart,
+    "headline-percentages": key_figures_chart,
+}
+
+
+def all_countries(data: Datasets, dataset: str) -> list[str]:
+    """Countries of a dataset, South Korea first."""
+    return sorted(data[dataset]["country"].unique(), key=country_sort_key)

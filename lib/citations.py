@@ -1,0 +1,37 @@
+"""Citations: how a source is named under a chart, on a slide and beside an excerpt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+UNKNOWN = "unknown"
+APP_NAME = "Korea AI Policy Dashboard"
+
+
+def published_label(meta: Mapping[str, object]) -> str:
+    """The publication date, or "date unknown (est. ...)" when only an estimate exists."""
+    published = str(meta.get("published") or UNKNOWN)
+    estimate = str(meta.get("published_estimate") or "")
+    if published == UNKNOWN and estimate:
+        return f"date unknown (est. {estimate})"
+    return published
+
+
+def citation(meta: Mapping[str, object]) -> str:
+    """Title, publisher and date of a source as one line."""
+    title = meta.get("title") or meta.get("source_id") or UNKNOWN
+    publisher = meta.get("publisher") or UNKNOWN
+    publisher = "publisher unknown" if publisher == UNKNOWN else publisher
+    return f"“{title}”, {publisher}, {published_label(meta)}"
+
+
+def source_caption(source_ids: Iterable[str], sources: pd.DataFrame) -> str:
+    """The "Source: ..." line drawn inside a figure, naming every source behind it."""
+    by_id = sources.set_index("source_id")
+    cited = [
+        citation({"source_id": sid, **by_id.loc[sid].to_dict()}) if sid in by_id.index else sid
+        for sid in dict.fromkeys(source_ids)
+    ]
+    return f"Source: {'; '.join(cited)}. {APP_NAME}."

@@ -1,0 +1,37 @@
+"""Model counts: AI models by country (with share of the world total) and Korea's by developer."""
+
+import streamlit as st
+
+from lib.chart_catalog import all_countries, developers_chart, model_counts_chart
+from lib.countries import iso3
+from lib.url_state import join_codes, parse_choice_list
+from ui.components import notice_ignored, render_chart_with_excerpt
+from ui.data import datasets, report_unreadable_sources
+
+st.title("AI models by country")
+st.caption(
+    "Sovereign AI models by country of origin, 2020 to last year, and South Korea's by developer."
+)
+report_unreadable_sources()
+data = datasets()
+country_codes = {iso3(c) or c: c for c in all_countries(data, "model_counts")}
+
+countries, unknown = parse_choice_list(st.query_params.get("countries"), country_codes)
+notice_ignored("countries", unknown, f"among {', '.join(country_codes)}")
+chosen = st.multiselect(
+    "Countries", list(country_codes.values()), default=countries or list(country_codes.values())
+)
+st.query_params["countries"] = join_codes(chosen, country_codes)
+all_chosen = set(chosen) == set(country_codes.values())
+rest = st.checkbox(
+    "Show the rest of the world (derived: 271 minus the named countries)",
+    value=all_chosen,
+    key=f"rest-{all_chosen}",
+)
+
+if chosen:
+    render_chart_with_excerpt(model_counts_chart(data, chosen, rest_of_world=rest))
+else:
+    st.info("Pick at least one country to draw the chart.")
+st.divider()
+render_chart_with_excerpt(developers_chart(data))

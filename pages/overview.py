@@ -1,0 +1,75 @@
+"""Overview: headline figures, each with its source, and a guide to the pages."""
+
+import html
+
+import streamlit as st
+
+from lib.chart_catalog import key_figures_chart
+from lib.citations import citation
+from ui.components import render_chart_with_excerpt, sources_link
+from ui.data import corpus, datasets, report_unreadable_sources
+
+# (short label, main figure, companion figure shown under it); the full label is on hover.
+HEADLINES = [
+    ("Korean AI models", "korean_models", "korea_model_rank"),
+    ("AI models worldwide", "world_models", "us_china_share_pct"),
+    ("Korean models passing K-AI tests", "k_ai_passing_rate_pct", None),
+    (
+        "National AI teams programme",
+        "national_ai_team_funding_krw_bn",
+        "national_ai_team_funding_usd_m",
+    ),
+    ("AI investment pledge", "ai_investment_pledge_krw_tn", None),
+    ("China's AI investment", "china_ai_investment_usd_bn", None),
+]
+COMPANION_SUFFIX = {"us_china_share_pct": " from the US and China"}
+
+st.title("Korea AI Policy Dashboard")
+st.caption("The numbers behind South Korea's AI policy debate, each with the passage it came from.")
+report_unreadable_sources()
+data = datasets()
+figures = data["key_figures"].set_index("figure_id")
+sources = corpus().sources
+
+
+def _help(figure_id: str) -> str:
+    row = figures.loc[figure_id]
+    meta = sources[row.source_id].meta if row.source_id in sources else {}
+    return f"{row.label}. “{row.quote}” — {citation(meta)} ({row.provenance})"
+
+
+columns = st.columns(3)
+for index, (short_label, main, companion) in enumerate(HEADLINES):
+    if main not in figures.index:
+        continue
+    row = figures.loc[main]
+    with columns[index % 3], st.container(border=True):
+        st.metric(short_label, row.display, help=_help(main))
+        extra = ""
+        if companion and companion in figures.index:
+            other = figures.loc[companion]
+            suffix = COMPANION_SUFFIX.get(companion, "")
+            extra = f"{html.escape(other.display + suffix)} · "
+        link = sources_link(row.source_id, row.quote_start, row.quote_end)
+        st.markdown(
+            f'{extra}<a href="{link}" target="_self">source: {html.escape(row.source_id)}</a>',
+            unsafe_allow_html=True,
+        )
+
+st.divider()
+render_chart_with_excerpt(key_figures_chart(data))
+
+st.divider()
+st.subheader("The pages")
+st.markdown(
+    """
+- **Sector adoption**: how far AI is deployed in healthcare, fintech and manufacturing in South Korea,
+  the United States and China.
+- **Model counts**: AI models by country (South Korea 3rd with 14) and Korea's 14 models by developer.
+- **Growth projections**: AI focus areas from their June 2025 status to the 2028 projection.
+- **Policy gaps**: South Korea's AI policy framework against global best practice.
+- **Sources**: every article, its metadata, the cleaned text with cited passages marked, search,
+  and the log of every repair made to the raw text.
+- **Methodology**: how the numbers were extracted, the ordinal codebook, and known data-quality flags.
+"""
+)

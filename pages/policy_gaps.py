@@ -1,0 +1,23 @@
+"""Policy gaps: South Korea's AI policy framework against global best practice, per aspect."""
+
+import streamlit as st
+
+from lib.chart_catalog import policy_gaps_chart
+from ui.components import render_chart_with_excerpt
+from ui.data import datasets, report_unreadable_sources
+
+st.title("Policy gaps")
+st.caption(
+    "Where the source's table gives no value, the chart says so: the cell is missing, not invented."
+)
+report_unreadable_sources()
+data = datasets()
+chart = policy_gaps_chart(data)
+render_chart_with_excerpt(chart)
+missing = chart.data[chart.data["is_missing"]]
+for row in missing.itertuples():
+    st.warning(
+        f"{row.aspect}: the source's table gives no global best practice; the next paragraph of the "
+        "article bled into that cell when the page was scraped, so it is shown as missing.",
+        icon=":material/warning:",
+    )

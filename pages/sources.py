@@ -1,0 +1,106 @@
+"""Sources: every article with its metadata, cleaned text, search and the log of every repair."""
+
+import html
+
+import streamlit as st
+
+from lib.chart_catalog import repairs_chart
+from lib.excerpts import find_all, mark_spans, passage_in_context
+from lib.repair_summary import repair_log_frame, repairs_by_step
+from ui.components import render_chart
+from ui.data import corpus, datasets, report_unreadable_sources
+
+TEXT_CSS = """<style>
+.source-text {white-space: pre-wrap; font-size: 0.95rem; line-height: 1.55; max-height: 36rem;
+              overflow-y: auto; padding: 0.6rem 0.9rem; border: 1px solid rgba(128,128,128,0.35);
+              border-radius: 0.4rem;}
+.source-text mark {background: #fde68a; color: #111;}
+.source-text mark.hit {background: #a7f3d0; color: #111;}
+.source-text mark.cited {background: #fca5a5; color: #111;}
+</style>"""
+
+st.title("Sources")
+report_unreadable_sources()
+data = datasets()
+sources = corpus().sources
+ids = list(sources)
+requested = st.query_params.get("source")
+if requested and requested not in sources:
+    st.info(
+        f"Ignored source={requested} in the link: no such source. Showing the first one.",
+        icon=":material/info:",
+    )
+index = ids.index(requested) if requested in sources else 0
+source_id = st.selectbox(
+    "Source", ids, index=index, format_func=lambda sid: f"{sid} — {sources[sid].title}"
+)
+source = sources[source_id]
+if source_id != requested:
+    st.query_params.clear()
+st.query_params["source"] = source_id
+
+with st.container(border=True):
+    st.markdown(f"**{html.escape(source.title)}**")
+    fields = {**source.meta, "encoding": source.encoding, "repairs logged": len(source.repairs)}
+    shown = [(k, v) for k, v in fields.items() if k not in ("title", "source_id") and str(v)]
+    left, right = st.columns(2)
+    for number, (key, value) in enumerate(shown):
+        (left if number < (len(shown) + 1) // 2 else right).markdown(
+            f"**{html.escape(key.replace('_', ' '))}**: {html.escape(str(value))}"
+        )
+
+# The passage a link pointed at, with its context.
+try:
+    start, end = int(st.query_params.get("start", "")), int(st.query_params.get("end", ""))
+except ValueError:
+    start = end = -1
+if 0 <= start < end <= len(source.text):
+    snippet, s, e = passage_in_context(source.text, start, end)
+    st.markdown("##### Cited passage")
+    st.html(TEXT_CSS + f'<div class="source-text">…{mark_spans(snippet, [(s, e)], "cited")}…</div>')
+elif "start" in st.query_params:
+    st.info("Ignored start/end in the link: not a passage of this source.", icon=":material/info:")
+
+cited_spans = [
+    (int(row.quote_start), int(row.quote_end))
+    for name, frame in data.items()
+    if {"source_id", "quote_start"} <= set(frame.columns)
+    for row in frame[frame["source_id"] == source_id].itertuples()
+]
+text_tab, search_tab, log_tab, raw_tab = st.tabs(
+    ["Cleaned text", "Search", "Repair log", "Raw file"]
+)
+with text_tab:
+    st.caption(f"{len(source.text):,} characters; passages cited by the dashboard are marked.")
+    st.html(TEXT_CSS + f'<div class="source-text">{mark_spans(source.text, cited_spans)}</div>')
+with search_tab:
+    query = st.text_input("Search every source", value=st.query_params.get("q", ""))
+    if query:
+        st.query_params["q"] = query
+        for sid, other in sources.items():
+            hits = find_all(other.text, query)
+            if hits:
+                st.markdown(f"**{html.escape(sid)}**: {len(hits)} match(es)")
+                for hit_start, hit_end in hits[:5]:
+                    snippet, s, e = passage_in_context(other.text, hit_start, hit_end, 120)
+                    st.html(
+                        TEXT_CSS
+                        + f'<div class="source-text">…{mark_spans(snippet, [(s, e)], "hit")}…</div>'
+                    )
+        if not any(find_all(other.text, query) for other in sources.values()):
+            st.info(f"No source contains “{query}”.")
+    elif "q" in st.query_params:
+        del st.query_params["q"]
+with log_tab:
+    log = repair_log_frame(corpus())
+    st.dataframe(
+        log[log["source_id"] == source_id].drop(columns="source_id"),
+        hide_index=True,
+        width="stretch",
+    )
+with raw_tab:
+    st.caption("The file exactly as it reached us (shown as text, never interpreted).")
+    st.code(source.raw_text, language=None, wrap_lines=True)
+
+st.divider()
+render_chart(repairs_chart(data, repairs_by_step(corpus())))

@@ -1,0 +1,1 @@
+"""App-side helpers: cached data loading and the render_* building blocks the pages share."""

@@ -1,0 +1,93 @@
+"""Render helpers the pages share: a chart beside its source excerpt, data tables, link notices."""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from lib.chart_catalog import Chart
+from lib.citations import citation
+from lib.excerpts import mark_cited
+from ui.data import corpus
+
+PNG_SIZE = {"width": 1920, "height": 1080}
+EXCERPT_CSS = """
+<style>
+.excerpt {border-left: 4px solid #0072B2; padding: 0.4rem 0.8rem; margin: 0 0 0.3rem 0;
+          font-size: 0.98rem; line-height: 1.5;}
+.excerpt mark {background: #fde68a; color: #111; padding: 0 2px; border-radius: 2px;}
+.cite {font-size: 0.85rem; opacity: 0.8; margin-bottom: 1rem;}
+</style>
+"""
+
+
+def plotly_config(chart_id: str) -> dict[str, object]:
+    """Modebar settings: a 1920x1080 PNG named after the chart, no plotly logo."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": chart_id, "scale": 1, **PNG_SIZE},
+    }
+
+
+def sources_link(source_id: str, start: int | None = None, end: int | None = None) -> str:
+    """Relative link that opens the sources page at a passage."""
+    params: dict[str, object] = {"source": source_id}
+    if start is not None and end is not None:
+        params |= {"start": int(start), "end": int(end)}
+    return f"sources?{urlencode(params)}"
+
+
+def render_excerpts(quotes: pd.DataFrame) -> None:
+    """The verbatim passages behind a chart, cited numbers marked, each with its citation."""
+    st.html(EXCERPT_CSS)
+    sources = corpus().sources
+    for row in quotes.itertuples():
+        source = sources.get(row.source_id)
+        meta = source.meta if source else {"source_id": row.source_id}
+        st.markdown(
+            f'<div class="excerpt">“{mark_cited(row.quote)}”</div>'
+            f'<div class="cite">— {html.escape(citation(meta))} · '
+            f'<a href="{sources_link(row.source_id, row.quote_start, row.quote_end)}" target="_self">'
+            "open in sources</a></div>",
+            unsafe_allow_html=True,
+        )
+
+
+def render_chart(chart: Chart) -> None:
+    """The interactive chart, its notes, and a toggle that shows the data it was drawn from."""
+    st.plotly_chart(
+        chart.figure,
+        width="stretch",
+        config=plotly_config(chart.chart_id),
+        alt=chart.alt,
+        key=f"chart-{chart.chart_id}",
+    )
+    for note in chart.notes:
+        st.caption(note)
+    if st.toggle(
+        "Data", key=f"data-{chart.chart_id}", help="Show the table this chart was drawn from"
+    ):
+        st.dataframe(chart.data, hide_index=True, width="stretch")
+
+
+def render_chart_with_excerpt(chart: Chart) -> None:
+    """Chart on the left, the source passages it was built from on the right."""
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        render_chart(chart)
+    with right:
+        st.markdown("##### From the source")
+        render_excerpts(chart.quotes())
+
+
+def notice_ignored(parameter: str, unknown: list[str], expected: str) -> None:
+    """One-line notice for link parameters that were not understood."""
+    if unknown:
+        st.info(
+            f"Ignored {parameter}={','.join(unknown)} in the link: not {expected}. "
+            "Showing the default view for it.",
+            icon=":material/info:",
+        )
