@@ -26,7 +26,8 @@ system-packages:
 run: setup system-packages
 	$(VENV)/bin/streamlit run app.py
 
-test: setup system-packages
+# Every check: lint and format, unit and AppTest tests, browser tests on a real server.
+test: setup system-packages lint
 	$(PY) -m pytest
 
 lint: setup

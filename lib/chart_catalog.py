@@ -146,16 +146,23 @@ def growth_projections_chart(data: Datasets, focus_areas: Sequence[str] | None =
     )
 
 
+def _or_missing(cell: object) -> str:
+    return "not stated in the source" if pd.isna(cell) else str(cell)
+
+
 def policy_gaps_chart(data: Datasets) -> Chart:
     """South Korea's policy framework against global best practice, the missing cell marked."""
     frame = data["policy_gaps"]
     figure = charts.policy_gap_dumbbell(frame, source_caption(frame["source_id"], data["sources"]))
     described = "; ".join(
         f"{r.aspect}: South Korea {r.korea}, global best practice "
-        f"{'not stated in the source' if pd.isna(r.global_best_practice) else r.global_best_practice}"
+        f"{_or_missing(r.global_best_practice)}"
         for r in frame.itertuples()
     )
-    alt = f"Dumbbell chart of South Korea's AI policy framework against global best practice. {described}."
+    alt = (
+        "Dumbbell chart of South Korea's AI policy framework against global best practice. "
+        f"{described}."
+    )
     return Chart("policy-gaps", figure.layout.title.text, "policy-gaps", frame, figure, alt)
 
 

@@ -38,13 +38,15 @@ def _finish(
     """
     caption_lines = wrap(caption).count("<br>") + 1
     bottom = axis_space + 24 + 15 * caption_lines
+    legend_entries = sum(1 for trace in figure.data if trace.showlegend is not False and trace.name)
+    top = 70 + 20 * legend_entries  # a narrow chart stacks its legend entries, one per row
     figure.update_layout(
         template="plotly_white",
         title={"text": title, "x": 0.01, "xanchor": "left", "y": 0.98, "yanchor": "top",
                "font": {"size": 18}},
         font={"family": FONT, "size": 13},
-        height=height + bottom,
-        margin={"l": 20, "r": 30, "t": 90, "b": bottom},
+        height=height + bottom + top - 90,
+        margin={"l": 20, "r": 30, "t": top, "b": bottom},
         legend={"orientation": "h", "y": 1.01, "x": 0, "yanchor": "bottom"},
     )  # fmt: skip
     figure.add_annotation(

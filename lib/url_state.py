@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 
 
 def slugify(name: str) -> str:
-    """A URL-friendly id for a label: ``Manufacturing & Automation`` -> ``manufacturing-automation``."""
+    """A URL id for a label: ``Manufacturing & Automation`` -> ``manufacturing-automation``."""
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 

@@ -47,11 +47,11 @@ def render_excerpts(quotes: pd.DataFrame) -> None:
     for row in quotes.itertuples():
         source = sources.get(row.source_id)
         meta = source.meta if source else {"source_id": row.source_id}
+        link = sources_link(row.source_id, row.quote_start, row.quote_end)
         st.markdown(
             f'<div class="excerpt">“{mark_cited(row.quote)}”</div>'
             f'<div class="cite">— {html.escape(citation(meta))} · '
-            f'<a href="{sources_link(row.source_id, row.quote_start, row.quote_end)}" target="_self">'
-            "open in sources</a></div>",
+            f'<a href="{link}" target="_self">open in sources</a></div>',
             unsafe_allow_html=True,
         )
 

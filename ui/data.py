@@ -46,7 +46,7 @@ def corpus() -> Corpus:
 
 
 def datasets() -> dict[str, pd.DataFrame]:
-    """Every dataset (shared, read-only). Stops the page with a one-line error if the build fails."""
+    """Every dataset (shared, read-only); a failed build stops the page with a one-line error."""
     result = _datasets(sources_fingerprint())
     if isinstance(result, str):
         st.error(

@@ -1,0 +1,164 @@
+"""AppTest: every page runs, charts its data, and quotes its source verbatim."""
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.apptest_helpers import PAGES, excerpts, figures, open_page
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_runs_with_chart_and_verbatim_excerpt(path, corpus):
+    at = open_page(path)
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    assert figures(at), f"{path}: no plotly chart"
+    texts = corpus.texts().values()
+    if path == "sources":
+        shown = [element.proto.body for element in at.get("html")]
+        opening = html.escape(corpus.sources["000_ab1ee7e039089319"].text[:150])
+        assert any(opening in body for body in shown)
+        return
+    quotes = excerpts(at)
+    assert quotes, f"{path}: no excerpt"
+    for quote in quotes:
+        assert any(quote in text for text in texts), quote
+
+
+def test_every_page_file_is_registered_with_its_url_path():
+    app = Path("app.py").read_text(encoding="utf-8")
+    files = {f"pages/{p.name}" for p in Path("pages").glob("*.py")}
+    assert files == set(PAGES.values())
+    for url_path, file in PAGES.items():
+        if url_path:
+            assert re.search(rf'st\.Page\(\s*"{file}"[^)]*url_path="{url_path}"', app), url_path
+        else:
+            assert re.search(rf'st\.Page\(\s*"{file}"[^)]*default=True', app)
+
+
+def test_overview_metrics_and_sources():
+    at = open_page("")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {
+        "Korean AI models": "14 models",
+        "AI models worldwide": "271 models",
+        "Korean models passing K-AI tests": "13 %",
+        "National AI teams programme": "₩240 bn",
+        "AI investment pledge": "₩100 tn",
+        "China's AI investment": "> $150 bn a year",
+    }
+    helps = {m.label: m.proto.help for m in at.metric}
+    assert (
+        "There are 14 models that can be referred to as Sovereign AI domestically."
+        in helps["Korean AI models"]
+    )
+    links = " ".join(m.value for m in at.markdown)
+    assert (
+        "3rd worldwide" in links and "81.2 % from the US and China" in links and "≈ $180 m" in links
+    )
+    assert (
+        "sources?source=004_60a257b0d244c978&amp;start=" in links
+        or "sources?source=004_60a257b0d244c978&start=" in links
+    )
+
+
+def test_sector_adoption_heatmap_values():
+    at = open_page("sector-adoption")
+    (figure,) = figures(at)
+    heatmap = figure["data"][0]
+    assert heatmap["x"] == ["South Korea", "United States", "China"]
+    assert heatmap["z"] == [[2.0, 4.0, 4.0], [2.0, 3.0, 3.0], [1.0, 3.0, 2.0]]
+    assert heatmap["customdata"][2] == [
+        "Nascent Stage",
+        "Advanced Integration",
+        "Moderate Integration",
+    ]
+    assert "Source: “South Korea’s Growing AI Divide" in figure["layout"]["annotations"][-1]["text"]
+
+
+def test_sector_filters_from_the_link():
+    at = open_page("sector-adoption", countries="KOR,CHN", sectors="healthcare-services")
+    (figure,) = figures(at)
+    assert figure["data"][0]["x"] == ["South Korea", "China"]
+    assert figure["data"][0]["customdata"] == [
+        ["Intermediate Adoption", "Pioneering Implementation"]
+    ]
+    assert at.query_params["countries"] == "KOR,CHN"
+
+
+def test_model_counts_bars_and_developers():
+    at = open_page("model-counts")
+    by_country, by_developer = figures(at)
+    bars = {trace["x"][0]: trace["y"][0] for trace in by_country["data"]}
+    assert bars == {
+        "United States": 125,
+        "China": 95,
+        "South Korea": 14,
+        "France": 10,
+        "Rest of world": 27,
+    }
+    assert by_developer["data"][0]["y"] == [
+        "KT",
+        "NCSOFT",
+        "Konan Technology",
+        "Naver",
+        "Samsung",
+        "LG Group",
+    ]
+    assert by_developer["data"][0]["x"] == [1, 1, 1, 3, 3, 5]
+
+
+def test_model_counts_bad_link_shows_notice_and_default_view():
+    at = open_page("model-counts", countries="XXX")
+    assert any("Ignored countries=XXX" in info.value for info in at.info)
+    bars = [trace["x"][0] for trace in figures(at)[0]["data"]]
+    assert bars == ["United States", "China", "South Korea", "France", "Rest of world"]
+
+
+def test_growth_projections_scores():
+    at = open_page("growth-projections")
+    (figure,) = figures(at)
+    markers = {trace["name"]: trace["x"] for trace in figure["data"] if trace.get("name")}
+    assert markers == {
+        "Current Status (June 2025)": [1.0, 1.0, 1.0],
+        "Projected Growth (2028)": [2.0, 3.0, 4.0],
+    }
+
+
+def test_policy_gaps_missing_cell_is_shown_as_missing():
+    at = open_page("policy-gaps")
+    (figure,) = figures(at)
+    names = [trace.get("name") for trace in figure["data"]]
+    assert "Global best practice: not stated in the source" in names
+    best = next(t for t in figure["data"] if t.get("name") == "Global best practice")
+    assert best["x"] == [3.0, 3.0]  # two stated values, the third not invented
+    assert any("Inclusivity In Development Processes" in w.value for w in at.warning)
+
+
+def test_sources_page_opens_at_a_cited_passage(corpus):
+    text = corpus.sources["004_60a257b0d244c978"].text
+    quote = "A total of 271 AI models were released worldwide"
+    start = text.index(quote)
+    at = open_page(
+        "sources", source="004_60a257b0d244c978", start=str(start), end=str(start + len(quote))
+    )
+    assert at.selectbox[0].value == "004_60a257b0d244c978"
+    bodies = [element.proto.body for element in at.get("html")]
+    assert any(f'<mark class="cited">{quote}</mark>' in body for body in bodies)
+
+
+def test_sources_search_and_repair_log():
+    at = open_page("sources", source="000_ab1ee7e039089319", q="K-AI")
+    bodies = " ".join(element.proto.body for element in at.get("html"))
+    assert '<mark class="hit">K-AI</mark>' in bodies
+    log = at.dataframe[0].value
+    assert len(log) == 33
+    assert log.iloc[0]["before"] == "โ€™" and log.iloc[0]["after"] == "’"
+
+
+def test_sources_page_escapes_source_text():
+    at = open_page("sources", source="002_23b03b3f3f1e2ab1")
+    bodies = " ".join(element.proto.body for element in at.get("html"))
+    assert "Manufacturing &amp; Automation" in bodies
