@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from ui.exports import render_copy_link, render_deck_panel
+
 st.set_page_config(
     page_title="Korea AI Policy Dashboard", page_icon=":material/bar_chart:", layout="wide"
 )
@@ -42,8 +44,10 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
+page.run()
+render_copy_link(page.url_path)  # after the page has written its view into the URL
+render_deck_panel()
 st.sidebar.caption(
     "Every number links to the verbatim passage it came from. "
-    "Sources: five news articles, repaired in code (see Methodology)."
+    "Sources: news articles, repaired in code (see Methodology)."
 )
-page.run()

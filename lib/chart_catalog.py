@@ -215,6 +215,22 @@ DATA_CHARTS: dict[str, Callable[[Datasets], Chart]] = {
 }
 
 
+def every_chart(data: Datasets, corpus: object) -> list[Chart]:
+    """Every chart the app shows, in page order, in its default view."""
+    from lib.repair_summary import repairs_by_step
+
+    return [
+        key_figures_chart(data),
+        sector_adoption_chart(data),
+        model_counts_chart(data),
+        developers_chart(data),
+        growth_projections_chart(data),
+        policy_gaps_chart(data),
+        repairs_chart(data, repairs_by_step(corpus)),
+        codebook_chart(),
+    ]
+
+
 def all_countries(data: Datasets, dataset: str) -> list[str]:
     """Countries of a dataset, South Korea first."""
     return sorted(data[dataset]["country"].unique(), key=country_sort_key)

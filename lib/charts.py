@@ -115,7 +115,7 @@ def sector_heatmap(frame: pd.DataFrame, caption: str) -> go.Figure:
     scale = " < ".join(tick_text)
     figure.add_annotation(
         text=wrap(f"Darker = further along: {scale}"), xref="paper", yref="paper", x=0, y=0,
-        yshift=-8, xanchor="left", yanchor="top", showarrow=False, font={"size": 11},
+        yshift=-8, xanchor="left", yanchor="top", showarrow=False, font={"size": 11}, align="left",
     )  # fmt: skip
     return _finish(figure, "AI adoption by sector and country", caption, 110 * len(sectors), 45)
 
@@ -220,7 +220,7 @@ def _dumbbell(
                     "color": colour,
                     "symbol": "circle" if position == 0 else "diamond",
                 },
-                text=[wrap(r[text_index], 22) for _, r in present],
+                text=[wrap(r[text_index], 32) for _, r in present],
                 textposition=[f"{vertical} {_inward(r, score_index)}" for _, r in present],
                 textfont={"size": 11},
                 customdata=[r[text_index] for _, r in present],

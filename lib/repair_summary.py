@@ -19,12 +19,29 @@ def repair_log_frame(corpus: Corpus) -> pd.DataFrame:
 
 
 def repairs_by_step(corpus: Corpus) -> pd.DataFrame:
-    """Number of repairs per source and cleaning step (sources with none show 0)."""
+    """Number of repairs per source and cleaning step (sources with none show 0).
+
+    Each row quotes its source's first line of cleaned text, so the chart's passages say which
+    article each bar is.
+    """
     log = repair_log_frame(corpus)
     counts = log.groupby(["source_id", "step"], sort=False).size().rename("repairs").reset_index()
     untouched = [sid for sid in corpus.sources if sid not in set(counts["source_id"])]
     zero = pd.DataFrame({"source_id": untouched, "step": "boilerplate", "repairs": 0})
-    return pd.concat([counts, zero], ignore_index=True)
+    frame = pd.concat([counts, zero], ignore_index=True)
+    openings = {sid: _opening_line(source.text) for sid, source in corpus.sources.items()}
+    frame["quote"] = frame["source_id"].map(lambda sid: openings[sid][0])
+    frame["quote_start"] = frame["source_id"].map(lambda sid: openings[sid][1])
+    frame["quote_end"] = frame["source_id"].map(lambda sid: openings[sid][2])
+    return frame
+
+
+def _opening_line(text: str) -> tuple[str, int, int]:
+    """The first non-blank line of a text and its span."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    return text[start:end], start, end
 
 
 def table_flags_frame(corpus: Corpus) -> pd.DataFrame:

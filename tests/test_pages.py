@@ -162,3 +162,25 @@ def test_sources_page_escapes_source_text():
     at = open_page("sources", source="002_23b03b3f3f1e2ab1")
     bodies = " ".join(element.proto.body for element in at.get("html"))
     assert "Manufacturing &amp; Automation" in bodies
+
+
+def test_every_chart_has_downloads_and_modebar_png_size():
+    at = open_page("model-counts")
+    labels = [button.proto.label for button in at.get("download_button")]
+    assert labels.count("PNG 1920×1080") == 2 and labels.count("Data (Excel)") == 2
+    import json
+
+    config = json.loads(at.get("plotly_chart")[0].proto.config)
+    assert config["toImageButtonOptions"] == {
+        "format": "png", "filename": "model-counts-by-country", "scale": 1, "width": 1920, "height": 1080,
+    }  # fmt: skip
+
+
+def test_copy_link_and_deck_from_the_sidebar():
+    at = open_page("model-counts", countries="KOR,USA")
+    (link,) = at.sidebar.code
+    assert link.value.endswith("/model-counts?countries=KOR,USA")
+    at.sidebar.button[0].click().run()  # Build slide deck
+    assert not at.exception
+    assert at.session_state["deck-slides"] == 9
+    assert at.session_state["deck"][:2] == b"PK"  # a .pptx is a zip

@@ -12,6 +12,7 @@ from lib.chart_catalog import Chart
 from lib.citations import citation
 from lib.excerpts import mark_cited
 from ui.data import corpus
+from ui.exports import render_chart_downloads
 
 PNG_SIZE = {"width": 1920, "height": 1080}
 EXCERPT_CSS = """
@@ -67,9 +68,14 @@ def render_chart(chart: Chart) -> None:
     )
     for note in chart.notes:
         st.caption(note)
-    if st.toggle(
-        "Data", key=f"data-{chart.chart_id}", help="Show the table this chart was drawn from"
-    ):
+    left, right = st.columns([1, 1], vertical_alignment="center")
+    with right:
+        render_chart_downloads(chart)
+    with left:
+        show = st.toggle(
+            "Data", key=f"data-{chart.chart_id}", help="Show the table behind the chart"
+        )
+    if show:
         st.dataframe(chart.data, hide_index=True, width="stretch")
 
 

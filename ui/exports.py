@@ -1,0 +1,93 @@
+"""Download controls: per-chart image and data files, the slide deck, and the copy-link box."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode, urlsplit
+
+import streamlit as st
+
+from lib.chart_catalog import Chart, every_chart
+from lib.figure_export import MIME, data_bytes, figure_bytes
+from lib.slides import build_deck
+from ui.data import corpus, datasets
+
+DECK_FILE = "korea-ai-policy-dashboard.pptx"
+
+
+def render_chart_downloads(chart: Chart) -> None:
+    """A "Download" menu: PNG 1920x1080, SVG, PDF (made on click), and the data as CSV/XLSX."""
+    with st.popover("Download", icon=":material/download:"):
+        for fmt, label in (("png", "PNG 1920×1080"), ("svg", "SVG"), ("pdf", "PDF")):
+            st.download_button(
+                label,
+                data=lambda fmt=fmt: figure_bytes(chart.figure, fmt),
+                file_name=f"{chart.chart_id}.{fmt}",
+                mime=MIME[fmt],
+                on_click="ignore",
+                key=f"download-{chart.chart_id}-{fmt}",
+                width="stretch",
+            )
+        for fmt, label in (("csv", "Data (CSV)"), ("xlsx", "Data (Excel)")):
+            st.download_button(
+                label,
+                data=lambda fmt=fmt: data_bytes(chart.data, fmt, chart.chart_id),
+                file_name=f"{chart.chart_id}.{fmt}",
+                mime=MIME[fmt],
+                on_click="ignore",
+                key=f"download-{chart.chart_id}-{fmt}",
+                width="stretch",
+            )
+        st.caption("Images carry their source caption; data files keep source_id and quote.")
+
+
+def render_deck_panel() -> None:
+    """Sidebar panel: pick charts and a theme, build the deck with a progress bar, download it."""
+    with st.sidebar.expander("Slide deck", icon=":material/slideshow:"):
+        charts = every_chart(datasets(), corpus())
+        titles = {chart.chart_id: chart.title for chart in charts}
+        chosen = st.multiselect(
+            "Charts", list(titles), default=list(titles), format_func=titles.get, key="deck-charts"
+        )
+        theme_default = 1 if (st.context.theme.type or "light") == "dark" else 0
+        theme = st.radio(
+            "Slides", ["light", "dark"], index=theme_default, horizontal=True, key="deck-theme"
+        )
+        if st.button(
+            "Build slide deck", icon=":material/build:", disabled=not chosen, width="stretch"
+        ):
+            bar = st.progress(0.0, text="Starting…")
+
+            def progress(number: int, total: int, title: str) -> None:
+                bar.progress(number / total, text=f"Slide {number + 1} of {total + 1}: {title}")
+
+            selected = [chart for chart in charts if chart.chart_id in chosen]
+            sources = {sid: source.meta for sid, source in corpus().sources.items()}
+            st.session_state["deck"] = build_deck(selected, sources, theme, progress)
+            st.session_state["deck-slides"] = len(selected) + 1
+            bar.progress(1.0, text="Done")
+        if "deck" in st.session_state:
+            st.download_button(
+                f"Download slide deck ({st.session_state['deck-slides']} slides)",
+                data=st.session_state["deck"],
+                file_name=DECK_FILE,
+                mime=MIME["pptx"],
+                icon=":material/download:",
+                on_click="ignore",
+                width="stretch",
+                key="deck-download",
+            )
+
+
+def page_link_url(url_path: str) -> str:
+    """The full link to the current page with its view state (the query parameters)."""
+    parts = urlsplit(st.context.url or "http://localhost:8501/")
+    base_path = (st.get_option("server.baseUrlPath") or "").strip("/")
+    path = "/".join(part for part in (base_path, url_path) if part)
+    query = urlencode(st.query_params.to_dict(), safe=",")
+    return f"{parts.scheme}://{parts.netloc}/{path}" + (f"?{query}" if query else "")
+
+
+def render_copy_link(url_path: str) -> None:
+    """Sidebar box with this view's link; its copy icon puts it on the clipboard."""
+    st.sidebar.markdown("**Copy link** to this view")
+    st.sidebar.code(page_link_url(url_path), language=None, wrap_lines=True)
