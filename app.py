@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ui.components import drop_unknown_parameters
 from ui.exports import render_copy_link, render_deck_panel
 
 st.set_page_config(
@@ -43,7 +44,16 @@ PAGES = [
     ),
 ]
 
+# The query parameters each page understands; any other is ignored with a notice.
+PAGE_PARAMETERS = {
+    "sector-adoption": {"countries", "sectors"},
+    "model-counts": {"countries"},
+    "growth-projections": {"areas"},
+    "sources": {"source", "start", "end", "q"},
+}
+
 page = st.navigation(PAGES)
+drop_unknown_parameters(PAGE_PARAMETERS.get(page.url_path, set()))
 page.run()
 render_copy_link(page.url_path)  # after the page has written its view into the URL
 render_deck_panel()

@@ -184,3 +184,10 @@ def test_copy_link_and_deck_from_the_sidebar():
     assert not at.exception
     assert at.session_state["deck-slides"] == 9
     assert at.session_state["deck"][:2] == b"PK"  # a .pptx is a zip
+
+
+def test_unknown_link_parameters_are_dropped_with_a_notice():
+    at = open_page("policy-gaps", foo="bar")
+    assert any("Ignored foo in the link" in info.value for info in at.info)
+    assert "foo" not in at.query_params
+    assert figures(at) and not at.exception

@@ -97,3 +97,17 @@ def notice_ignored(parameter: str, unknown: list[str], expected: str) -> None:
             "Showing the default view for it.",
             icon=":material/info:",
         )
+
+
+def drop_unknown_parameters(known: set[str]) -> None:
+    """Remove link parameters this page does not use, with a one-line notice naming them."""
+    unknown = sorted(key for key in st.query_params if key not in known)
+    if unknown:
+        for key in unknown:
+            del st.query_params[key]
+        accepted = ", ".join(sorted(known)) or "none"
+        st.info(
+            f"Ignored {', '.join(unknown)} in the link: this page does not use it "
+            f"(it takes: {accepted}).",
+            icon=":material/info:",
+        )

@@ -1,7 +1,9 @@
 """Cached loaders: the only place the app reads sources. Pages call these, never lib loaders.
 
-The cache key includes a fingerprint of ``data/sources`` (names, sizes, modification times),
-so a file added, changed or deleted is picked up on the next rerun without a restart.
+``st.cache_data`` parses the sources once per version of ``data/sources`` and hands each rerun
+its own copy, so no page can change what another sees. The cache key is a fingerprint of the
+folder (names, sizes, modification times): a file added, changed or deleted is picked up on the
+next rerun without a restart.
 """
 
 from __future__ import annotations
@@ -27,26 +29,26 @@ def sources_fingerprint() -> tuple[tuple[str, int, int], ...]:
     return tuple(entries)
 
 
-@st.cache_resource(show_spinner="Reading the sources…", max_entries=4)
+@st.cache_data(show_spinner="Reading the sources…", max_entries=4)
 def _corpus(fingerprint: tuple[tuple[str, int, int], ...]) -> Corpus:
     return load_corpus(SOURCES_DIR)
 
 
-@st.cache_resource(show_spinner="Building the datasets…", max_entries=4)
+@st.cache_data(show_spinner="Building the datasets…", max_entries=4)
 def _datasets(fingerprint: tuple[tuple[str, int, int], ...]) -> dict[str, pd.DataFrame] | str:
     try:
-        return build_datasets(_corpus(fingerprint), load_figures())
+        return build_datasets(load_corpus(SOURCES_DIR), load_figures())
     except CurationError as err:
         return str(err)
 
 
 def corpus() -> Corpus:
-    """Every bundled source, cleaned, with its tables (shared, read-only)."""
+    """Every bundled source, cleaned, with its tables."""
     return _corpus(sources_fingerprint())
 
 
 def datasets() -> dict[str, pd.DataFrame]:
-    """Every dataset (shared, read-only); a failed build stops the page with a one-line error."""
+    """Every dataset; a failed build stops the page with a one-line error."""
     result = _datasets(sources_fingerprint())
     if isinstance(result, str):
         st.error(
