@@ -37,6 +37,12 @@ PAGES = [
     ),
     st.Page("pages/sources.py", title="Sources", icon=":material/article:", url_path="sources"),
     st.Page(
+        "pages/add_source.py",
+        title="Add a source",
+        icon=":material/upload_file:",
+        url_path="add-source",
+    ),
+    st.Page(
         "pages/methodology.py",
         title="Methodology",
         icon=":material/menu_book:",

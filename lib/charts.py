@@ -29,7 +29,7 @@ def wrap(text: str, width: int = CAPTION_WIDTH) -> str:
     return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
 
 
-def _finish(
+def finish_layout(
     figure: go.Figure, title: str, caption: str, height: int, axis_space: int = 45
 ) -> go.Figure:
     """Shared layout: title, legend on top, source caption inside the figure under the x axis.
@@ -117,7 +117,9 @@ def sector_heatmap(frame: pd.DataFrame, caption: str) -> go.Figure:
         text=wrap(f"Darker = further along: {scale}"), xref="paper", yref="paper", x=0, y=0,
         yshift=-8, xanchor="left", yanchor="top", showarrow=False, font={"size": 11}, align="left",
     )  # fmt: skip
-    return _finish(figure, "AI adoption by sector and country", caption, 110 * len(sectors), 45)
+    return finish_layout(
+        figure, "AI adoption by sector and country", caption, 110 * len(sectors), 45
+    )
 
 
 def model_counts_bar(frame: pd.DataFrame, world_total: float | None, caption: str) -> go.Figure:
@@ -147,7 +149,7 @@ def model_counts_bar(frame: pd.DataFrame, world_total: float | None, caption: st
     figure.update_layout(uniformtext={"minsize": 11}, bargap=0.35)
     top = frame["models"].max() if len(frame) else 1
     figure.update_yaxes(range=[0, top * 1.15])
-    return _finish(figure, f"AI models by country (share{subtitle})", caption, 380)
+    return finish_layout(figure, f"AI models by country (share{subtitle})", caption, 380)
 
 
 def developers_bar(frame: pd.DataFrame, caption: str) -> go.Figure:
@@ -168,7 +170,7 @@ def developers_bar(frame: pd.DataFrame, caption: str) -> go.Figure:
     figure.update_xaxes(title="AI models", dtick=1, range=[0, ordered["models"].max() + 1])
     total = int(frame["models"].sum())
     title = f"South Korea's {total} AI models by developer"
-    return _finish(figure, title, caption, 60 + 45 * len(frame))
+    return finish_layout(figure, title, caption, 60 + 45 * len(frame))
 
 
 def _inward(row: tuple, score_index: int) -> str:
@@ -256,7 +258,7 @@ def _dumbbell(
         categoryarray=categories,
         range=[len(categories) - 0.35, -0.65],  # reversed, with room for the labels above and below
     )
-    return _finish(figure, title, caption, 120 + 130 * len(rows), axis_space=110)
+    return finish_layout(figure, title, caption, 120 + 130 * len(rows), axis_space=110)
 
 
 def growth_dumbbell(frame: pd.DataFrame, caption: str) -> go.Figure:
@@ -318,7 +320,7 @@ def key_figures_bar(frame: pd.DataFrame, caption: str) -> go.Figure:
     )
     figure.update_xaxes(title="%", range=[0, 110])
     figure.update_yaxes(autorange="reversed")
-    return _finish(figure, "Headline percentages", caption, 60 + 60 * len(shares))
+    return finish_layout(figure, "Headline percentages", caption, 60 + 60 * len(shares))
 
 
 def repairs_bar(frame: pd.DataFrame, caption: str) -> go.Figure:
@@ -344,7 +346,7 @@ def repairs_bar(frame: pd.DataFrame, caption: str) -> go.Figure:
     figure.update_layout(barmode="stack")
     figure.update_xaxes(title="logged repairs")
     figure.update_yaxes(autorange="reversed")
-    return _finish(figure, "Repairs made to each source, by cleaning step", caption, 300)
+    return finish_layout(figure, "Repairs made to each source, by cleaning step", caption, 300)
 
 
 def codebook_chart(scale_rows: pd.DataFrame, caption: str) -> go.Figure:
@@ -369,4 +371,4 @@ def codebook_chart(scale_rows: pd.DataFrame, caption: str) -> go.Figure:
         )
     figure.update_xaxes(title="ordinal score", dtick=1, range=[0.5, 4.5])
     figure.update_yaxes(autorange="reversed")
-    return _finish(figure, "Ordinal codebook: level words and their scores", caption, 300)
+    return finish_layout(figure, "Ordinal codebook: level words and their scores", caption, 300)

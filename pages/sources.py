@@ -7,6 +7,7 @@ import streamlit as st
 from lib.chart_catalog import repairs_chart
 from lib.excerpts import find_all, mark_spans, passage_in_context
 from lib.repair_summary import repair_log_frame, repairs_by_step
+from lib.uploads import table_frame
 from ui.components import render_chart
 from ui.data import corpus, datasets, report_unreadable_sources
 
@@ -67,12 +68,22 @@ cited_spans = [
     if {"source_id", "quote_start"} <= set(frame.columns)
     for row in frame[frame["source_id"] == source_id].itertuples()
 ]
-text_tab, search_tab, log_tab, raw_tab = st.tabs(
-    ["Cleaned text", "Search", "Repair log", "Raw file"]
+text_tab, tables_tab, search_tab, log_tab, raw_tab = st.tabs(
+    ["Cleaned text", "Tables", "Search", "Repair log", "Raw file"]
 )
 with text_tab:
     st.caption(f"{len(source.text):,} characters; passages cited by the dashboard are marked.")
     st.html(TEXT_CSS + f'<div class="source-text">{mark_spans(source.text, cited_spans)}</div>')
+with tables_tab:
+    if not source.tables:
+        st.caption("No table found in this source.")
+    for number, table in enumerate(source.tables, start=1):
+        st.markdown(
+            f"**Table {number}** (characters {table.start}–{table.end} of the cleaned text)"
+        )
+        st.dataframe(table_frame(table.columns, table.rows), hide_index=True, width="stretch")
+        for flag in table.flags:
+            st.caption(f"Flag: {flag}")
 with search_tab:
     query = st.text_input("Search every source", value=st.query_params.get("q", ""))
     if query:

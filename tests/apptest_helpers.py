@@ -21,6 +21,8 @@ PAGES = {
     "sources": "pages/sources.py",
     "methodology": "pages/methodology.py",
 }
+# Pages that work on the visitor's own input rather than the bundled data.
+INPUT_PAGES = {"add-source": "pages/add_source.py"}
 EXCERPT = re.compile(r'<div class="excerpt">“(.*?)”</div>', re.S)
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.apptest_helpers import PAGES, excerpts, figures, open_page
+from tests.apptest_helpers import INPUT_PAGES, PAGES, excerpts, figures, open_page
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -30,8 +30,8 @@ def test_page_runs_with_chart_and_verbatim_excerpt(path, corpus):
 def test_every_page_file_is_registered_with_its_url_path():
     app = Path("app.py").read_text(encoding="utf-8")
     files = {f"pages/{p.name}" for p in Path("pages").glob("*.py")}
-    assert files == set(PAGES.values())
-    for url_path, file in PAGES.items():
+    assert files == set(PAGES.values()) | set(INPUT_PAGES.values())
+    for url_path, file in (PAGES | INPUT_PAGES).items():
         if url_path:
             assert re.search(rf'st\.Page\(\s*"{file}"[^)]*url_path="{url_path}"', app), url_path
         else:
@@ -153,8 +153,10 @@ def test_sources_search_and_repair_log():
     at = open_page("sources", source="000_ab1ee7e039089319", q="K-AI")
     bodies = " ".join(element.proto.body for element in at.get("html"))
     assert '<mark class="hit">K-AI</mark>' in bodies
-    log = at.dataframe[0].value
+    (log,) = [frame.value for frame in at.dataframe if "before" in frame.value.columns]
     assert len(log) == 33
+    (table,) = [frame.value for frame in at.dataframe if "AI Development Focus" in frame.value.columns]
+    assert table.iloc[2, 2] == "Very High, strong demand within Korea"  # the Tables tab
     assert log.iloc[0]["before"] == "โ€™" and log.iloc[0]["after"] == "’"
 
 

@@ -41,18 +41,22 @@ def sources_link(source_id: str, start: int | None = None, end: int | None = Non
     return f"sources?{urlencode(params)}"
 
 
-def render_excerpts(quotes: pd.DataFrame) -> None:
-    """The verbatim passages behind a chart, cited numbers marked, each with its citation."""
+def render_excerpts(quotes: pd.DataFrame, extra_meta: dict[str, dict] | None = None) -> None:
+    """The verbatim passages behind a chart, cited numbers marked, each with its citation.
+
+    ``extra_meta`` names sources that are not bundled (an upload in this session).
+    """
     st.html(EXCERPT_CSS)
     sources = corpus().sources
     for row in quotes.itertuples():
         source = sources.get(row.source_id)
-        meta = source.meta if source else {"source_id": row.source_id}
+        fallback = {"source_id": row.source_id}
+        meta = source.meta if source else (extra_meta or {}).get(row.source_id, fallback)
         link = sources_link(row.source_id, row.quote_start, row.quote_end)
+        opener = f' · <a href="{link}" target="_self">open in sources</a>' if source else ""
         st.markdown(
             f'<div class="excerpt">“{mark_cited(row.quote)}”</div>'
-            f'<div class="cite">— {html.escape(citation(meta))} · '
-            f'<a href="{link}" target="_self">open in sources</a></div>',
+            f'<div class="cite">— {html.escape(citation(meta))}{opener}</div>',
             unsafe_allow_html=True,
         )
 

@@ -43,7 +43,9 @@ def render_chart_downloads(chart: Chart) -> None:
 def render_deck_panel() -> None:
     """Sidebar panel: pick charts and a theme, build the deck with a progress bar, download it."""
     with st.sidebar.expander("Slide deck", icon=":material/slideshow:"):
-        charts = every_chart(datasets(), corpus())
+        charts = every_chart(datasets(), corpus()) + list(
+            st.session_state.get("deck_extras", {}).values()
+        )
         titles = {chart.chart_id: chart.title for chart in charts}
         chosen = st.multiselect(
             "Charts", list(titles), default=list(titles), format_func=titles.get, key="deck-charts"
@@ -62,6 +64,9 @@ def render_deck_panel() -> None:
 
             selected = [chart for chart in charts if chart.chart_id in chosen]
             sources = {sid: source.meta for sid, source in corpus().sources.items()}
+            sources |= {
+                sid: up.source.meta for sid, up in st.session_state.get("uploads", {}).items()
+            }
             st.session_state["deck"] = build_deck(selected, sources, theme, progress)
             st.session_state["deck-slides"] = len(selected) + 1
             bar.progress(1.0, text="Done")

@@ -1,0 +1,229 @@
+"""Render helpers for the add-source page: uploads kept in this session only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pandas as pd
+import streamlit as st
+
+from lib.chart_catalog import Chart
+from lib.custom_charts import CHART_KINDS, ChartBuildError, suggest_kind, table_chart
+from lib.decoding import UnreadableSourceError
+from lib.excerpts import mark_spans
+from lib.paths import SOURCES_DIR
+from lib.sources import Source
+from lib.uploads import (
+    batch_error,
+    ingest_upload,
+    ragged_row_flags,
+    save_source,
+    table_edits,
+    table_frame,
+    upload_id,
+)
+from ui.components import render_chart, render_excerpts
+
+TEXT_CSS = """<style>.upload-text {white-space: pre-wrap; max-height: 28rem; overflow-y: auto;
+padding: 0.6rem 0.9rem; border: 1px solid rgba(128,128,128,0.35); border-radius: 0.4rem;}</style>"""
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
+
+
+@dataclass
+class Upload:
+    """An article added in this session: its raw bytes and what the pipeline made of it."""
+
+    name: str
+    raw: bytes
+    source: Source
+    edited: dict[int, pd.DataFrame] = field(default_factory=dict)
+
+
+def session_uploads() -> dict[str, Upload]:
+    """This visitor's uploads (st.session_state is per browser session)."""
+    return st.session_state.setdefault("uploads", {})
+
+
+def deck_extras() -> dict[str, Chart]:
+    """Charts built on uploads that the visitor added to the slide deck."""
+    return st.session_state.setdefault("deck_extras", {})
+
+
+def add_upload(name: str, raw: bytes) -> None:
+    """Ingest one file into the session; a bad file gets a one-line error, the rest stays."""
+    uploads = session_uploads()
+    if upload_id(raw) in uploads:
+        return
+    try:
+        source = ingest_upload(name, raw)
+    except UnreadableSourceError as err:
+        st.error(f"{name}: {err}", icon=":material/error:")
+        return
+    uploads[source.source_id] = Upload(name, raw, source)
+    st.session_state["upload-selected"] = source.source_id
+
+
+def render_upload_inputs() -> None:
+    """File uploader and paste box; new articles are ingested as they arrive."""
+    files = st.file_uploader(  # no type= filter: every file gets our one-line check instead
+        "Article files (.txt, .md, .html)",
+        accept_multiple_files=True,
+        key="upload-files",
+    )
+    if files:
+        refusal = batch_error(len(files))
+        if refusal:
+            st.error(refusal, icon=":material/error:")
+        else:
+            for file in files:
+                add_upload(file.name, file.getvalue())
+    with st.expander("…or paste an article's text"):
+        name = st.text_input("Name", value="pasted-article.txt", key="paste-name")
+        text = st.text_area("Text", height=180, key="paste-text")
+        if st.button("Add pasted text", key="paste-add"):
+            if text.strip():
+                add_upload(
+                    name
+                    if name.lower().endswith((".txt", ".md", ".html", ".htm"))
+                    else f"{name}.txt",
+                    text.encode("utf-8"),
+                )
+            else:
+                st.error("Nothing to add: paste the article's text first.", icon=":material/error:")
+
+
+def is_local_session() -> bool:
+    """True when the app is opened on this machine (``make run``), not through a hosted link."""
+    host = urlsplit(st.context.url or "").hostname or ""
+    return host in LOCAL_HOSTS
+
+
+def render_upload(upload: Upload) -> None:
+    """An uploaded source as the bundled ones are shown: text, repairs, raw file, tables."""
+    source = upload.source
+    st.markdown(
+        f"**{upload.name}** · read as {source.encoding} · {len(source.repairs)} repairs logged · "
+        f"{len(source.tables)} table(s) found"
+    )
+    text_tab, log_tab, raw_tab, tables_tab = st.tabs(
+        ["Cleaned text", "Repair log", "Raw file", "Tables"]
+    )
+    with text_tab:
+        st.html(TEXT_CSS + f'<div class="upload-text">{mark_spans(source.text, [])}</div>')
+    with log_tab:
+        log = pd.DataFrame([repair.to_dict() for repair in source.repairs])
+        st.dataframe(log, hide_index=True, width="stretch") if len(log) else st.caption(
+            "No repairs needed."
+        )
+    with raw_tab:
+        st.caption("The file exactly as uploaded, shown as text: nothing in it is run.")
+        st.code(source.raw_text, language=None, wrap_lines=True)
+    with tables_tab:
+        if not source.tables:
+            st.caption("No table found in this text.")
+        for number, table in enumerate(source.tables, start=1):
+            render_table_editor(upload, number, table)
+
+
+def render_table_editor(upload: Upload, number: int, table) -> None:
+    """An extracted table, editable; every edit is listed beside the source's own value."""
+    st.markdown(f"**Table {number}** · {len(table.rows)} rows × {len(table.columns)} columns")
+    ragged = ragged_row_flags(table.flags)
+    if ragged:
+        st.warning(
+            f"Table {number} has ragged rows ({'; '.join(ragged)}): "
+            "check those cells below and fill "
+            "them in where the article gives a value.",
+            icon=":material/warning:",
+        )
+    for flag in table.flags:
+        if flag not in ragged:
+            st.caption(f"Flag: {flag}")
+    original = table_frame(table.columns, table.rows)
+    edited = st.data_editor(
+        original, key=f"editor-{upload.source.source_id}-{number}", hide_index=True, width="stretch"
+    )
+    upload.edited[number] = edited
+    edits = table_edits(original, edited)
+    if len(edits):
+        st.caption("Your edits (the source's value is kept beside each one):")
+        st.dataframe(edits, hide_index=True, width="stretch")
+
+
+def render_chart_builder(uploads: dict[str, Upload]) -> None:
+    """Pick a table, columns and a chart type; the chart appears beside the table's own rows."""
+    choices = [
+        (sid, number)
+        for sid, upload in uploads.items()
+        for number in range(1, len(upload.source.tables) + 1)
+    ]
+    if not choices:
+        st.caption("Add an article with a table to chart it.")
+        return
+    sid, number = st.selectbox(
+        "Table",
+        choices,
+        format_func=lambda choice: f"{uploads[choice[0]].name} · table {choice[1]}",
+        key="builder-table",
+    )
+    upload = uploads[sid]
+    table = upload.source.tables[number - 1]
+    frame = upload.edited.get(number, table_frame(table.columns, table.rows))
+    columns = list(frame.columns)
+    left, middle, right = st.columns(3)
+    label = left.selectbox("Labels", columns, index=0, key=f"builder-label-{sid}-{number}")
+    values = middle.multiselect(
+        "Values",
+        [c for c in columns if c != label],
+        default=[c for c in columns if c != label][:3],
+        key=f"builder-values-{sid}-{number}",
+    )
+    suggested = CHART_KINDS.index(suggest_kind(frame, values)) if values else 0
+    kind = right.radio(
+        "Chart", CHART_KINDS, index=suggested, horizontal=True, key=f"builder-kind-{sid}-{number}"
+    )
+    title = st.text_input(
+        "Title", value=f"{upload.name}: table {number}", key=f"builder-title-{sid}-{number}"
+    )
+    try:
+        chart = table_chart(
+            frame, label, values, kind, table, upload.source.text, upload.source.meta, title
+        )
+    except ChartBuildError as err:
+        st.info(f"Cannot draw this chart: {err}.", icon=":material/info:")
+        return
+    edits = table_edits(table_frame(table.columns, table.rows), frame)
+    chart.notes += [
+        f"Edited by you: {e.label} · {e.column}: {e.edited_value!r} (source: {e.source_value!r})"
+        for e in edits.itertuples()
+    ]
+    chart_column, excerpt_column = st.columns([3, 2], gap="large")
+    with chart_column:
+        render_chart(chart)
+        if st.button("Add to slide deck", icon=":material/add:", key=f"deck-add-{chart.chart_id}"):
+            deck_extras()[chart.chart_id] = chart
+            # The deck panel renders after the page: select the new chart there too.
+            chosen = st.session_state.get("deck-charts")
+            if chosen is not None and chart.chart_id not in chosen:
+                st.session_state["deck-charts"] = [*chosen, chart.chart_id]
+            st.toast(f"Added “{title}” to the slide deck (sidebar).")
+    with excerpt_column:
+        st.markdown("##### From the source")
+        render_excerpts(chart.quotes(), {sid: upload.source.meta})
+
+
+def render_save(upload: Upload) -> None:
+    """Save the raw file and its metadata record into data/sources (local runs only)."""
+    if not is_local_session():
+        st.caption("Saving to data/sources is available when the app runs locally (`make run`).")
+        return
+    if st.button(
+        "Save to data/sources", icon=":material/save:", key=f"save-{upload.source.source_id}"
+    ):
+        try:
+            path = save_source(upload.raw, upload.name, upload.source.meta, SOURCES_DIR)
+        except (FileExistsError, OSError) as err:
+            st.error(f"Not saved: {err}.", icon=":material/error:")
+        else:
+            st.success(f"Saved as data/sources/{path.name}; the dashboard includes it from now on.")
