@@ -29,8 +29,9 @@ def clean_text(text: str) -> tuple[str, list[Repair]]:
     cleaned text changes nothing.
     """
     repairs: list[Repair] = []
+    clean_lines: set[str] = set()
     for _ in range(MAX_PASSES):
-        text, mojibake_repairs = repair_mojibake(text)
+        text, mojibake_repairs = repair_mojibake(text, clean_lines)
         text, boilerplate_repairs = strip_boilerplate(text)
         if not mojibake_repairs and not boilerplate_repairs:
             break

@@ -140,13 +140,20 @@ def repair_thai_codepage(text: str) -> tuple[str, list[Repair]]:
     return "".join(pieces), repairs
 
 
-def repair_with_ftfy(text: str) -> tuple[str, list[Repair]]:
-    """Run ftfy line by line (curly quotes kept) and log each line it changed."""
+def repair_with_ftfy(text: str, known_clean: set[str] | None = None) -> tuple[str, list[Repair]]:
+    """Run ftfy line by line (curly quotes kept) and log each line it changed.
+
+    Lines in ``known_clean`` are not fixed again; when a set is given, every line ftfy leaves
+    unchanged (a proven fixed point: ftfy's output is not always one) is added to it.
+    """
     repairs: list[Repair] = []
     pieces: list[str] = []
     offset = 0
+    skip = known_clean if known_clean is not None else set()
     for number, line in enumerate(text.splitlines(keepends=True), start=1):
-        fixed = line if line.isascii() else ftfy.fix_text(line, FTFY_CONFIG)
+        fixed = line if line.isascii() or line in skip else ftfy.fix_text(line, FTFY_CONFIG)
+        if fixed == line:
+            skip.add(line)
         if fixed != line:
             repairs.append(
                 Repair("mojibake", "ftfy", number, offset, offset + len(line), line, fixed)
@@ -156,8 +163,11 @@ def repair_with_ftfy(text: str) -> tuple[str, list[Repair]]:
     return "".join(pieces), repairs
 
 
-def repair_mojibake(text: str) -> tuple[str, list[Repair]]:
-    """Repair all mojibake in ``text``: ftfy first, then the Thai code page runs."""
-    text, ftfy_repairs = repair_with_ftfy(text)
+def repair_mojibake(text: str, known_clean: set[str] | None = None) -> tuple[str, list[Repair]]:
+    """Repair all mojibake in ``text``: ftfy first, then the Thai code page runs.
+
+    ``known_clean`` lines skip ftfy, the costly part; lines ftfy leaves unchanged join the set.
+    """
+    text, ftfy_repairs = repair_with_ftfy(text, known_clean)
     text, thai_repairs = repair_thai_codepage(text)
     return text, ftfy_repairs + thai_repairs

@@ -155,7 +155,9 @@ def test_sources_search_and_repair_log():
     assert '<mark class="hit">K-AI</mark>' in bodies
     (log,) = [frame.value for frame in at.dataframe if "before" in frame.value.columns]
     assert len(log) == 33
-    (table,) = [frame.value for frame in at.dataframe if "AI Development Focus" in frame.value.columns]
+    (table,) = [
+        frame.value for frame in at.dataframe if "AI Development Focus" in frame.value.columns
+    ]
     assert table.iloc[2, 2] == "Very High, strong demand within Korea"  # the Tables tab
     assert log.iloc[0]["before"] == "โ€™" and log.iloc[0]["after"] == "’"
 
