@@ -102,9 +102,11 @@ def model_counts_chart(
     caption = source_caption(frame["source_id"], data["sources"])
     figure = charts.model_counts_bar(frame, world, caption)
     described = ", ".join(
-        f"{r.country} {r.models} ({r.share_of_world_pct:.1f} %)" for r in frame.itertuples()
+        f"{r.country} {r.models}" + (f" ({r.share_of_world_pct:.1f} %)" if world else "")
+        for r in frame.itertuples()
     )
-    alt = f"Bar chart of AI models by country, of {world:.0f} released worldwide: {described}."
+    of_world = f", of {world:.0f} released worldwide" if world else ""
+    alt = f"Bar chart of AI models by country{of_world}: {described}."
     notes = (
         ["Rest of world is derived: 271 minus the four countries the source names."]
         if rest_of_world
@@ -204,31 +206,27 @@ def codebook_chart() -> Chart:
                  f"Chart of the ordinal codebook. {described}.")  # fmt: skip
 
 
-# The charts that carry the article's numbers, with their default view (figures CLI, slide deck).
-DATA_CHARTS: dict[str, Callable[[Datasets], Chart]] = {
-    "sector-adoption-heatmap": sector_adoption_chart,
-    "model-counts-by-country": model_counts_chart,
-    "korean-models-by-developer": developers_chart,
-    "growth-projections": growth_projections_chart,
-    "policy-gaps": policy_gaps_chart,
-    "headline-percentages": key_figures_chart,
-}
+# Each data chart with the datasets it needs rows in, in page order.
+CHART_NEEDS: list[tuple[tuple[str, ...], Callable[[Datasets], Chart]]] = [
+    (("key_figures",), key_figures_chart),
+    (("sector_adoption",), sector_adoption_chart),
+    (("model_counts", "key_figures"), model_counts_chart),
+    (("korean_models_by_developer",), developers_chart),
+    (("growth_projections",), growth_projections_chart),
+    (("policy_gaps",), policy_gaps_chart),
+]
 
 
 def every_chart(data: Datasets, corpus: object) -> list[Chart]:
-    """Every chart the app shows, in page order, in its default view."""
+    """Every chart the app shows, in page order, in its default view; a chart whose data is
+    missing (its source unreadable) is left out."""
     from lib.repair_summary import repairs_by_step
 
-    return [
-        key_figures_chart(data),
-        sector_adoption_chart(data),
-        model_counts_chart(data),
-        developers_chart(data),
-        growth_projections_chart(data),
-        policy_gaps_chart(data),
-        repairs_chart(data, repairs_by_step(corpus)),
-        codebook_chart(),
-    ]
+    charts = [make(data) for needs, make in CHART_NEEDS if all(len(data[name]) for name in needs)]
+    repairs = repairs_by_step(corpus)
+    if len(repairs):
+        charts.append(repairs_chart(data, repairs))
+    return [*charts, codebook_chart()]
 
 
 def all_countries(data: Datasets, dataset: str) -> list[str]:

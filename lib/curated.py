@@ -84,49 +84,89 @@ def formula_names(figures: Mapping[str, list[dict]]) -> dict[str, float]:
     return names
 
 
-def verify_figures(figures: Mapping[str, list[dict]], texts: Mapping[str, str]) -> None:
-    """Check every record against the cleaned ``texts`` (by source id); raise listing all problems.
+def _record_problems(
+    dataset: str, number: int, record: Mapping, texts: Mapping[str, str], names: Mapping[str, float]
+) -> list[str]:
+    """What is wrong with one curated record, if anything."""
+    value_column = VALUE_COLUMN[dataset]
+    name = record.get("figure_id") or record.get("country") or record.get("developer")
+    where = f"{dataset} #{number} ({name})"
+    source_id, quote = record.get("source_id"), record.get("quote", "")
+    if source_id not in texts:
+        return [f"{where}: source {source_id!r} is not among the sources"]
+    problems = []
+    if not quote or quote not in texts[source_id]:
+        problems.append(f"{where}: quote not found verbatim in {source_id}: {quote!r}")
+    value = float(record[value_column])
+    provenance = record.get("provenance", "stated")
+    if provenance not in PROVENANCES:
+        problems.append(f"{where}: provenance {provenance!r} not in {PROVENANCES}")
+    elif provenance == "stated" and value not in numbers_in(quote):
+        problems.append(f"{where}: value {value:g} not in its quote {quote!r}")
+    elif provenance == "derived":
+        if "formula" not in record:
+            return [*problems, f"{where}: derived value without a formula"]
+        try:
+            result = evaluate_formula(record["formula"], names)
+        except CurationError as err:
+            return [*problems, f"{where}: {err}"]
+        if not math.isclose(round(result, _decimals(value)), value):
+            problems.append(f"{where}: value {value:g} but {record['formula']} = {result:.4g}")
+    elif provenance == "inferred" and not record.get("basis"):
+        problems.append(f"{where}: inferred value without a basis")
+    return problems
+
+
+def figure_problems(figures: Mapping[str, list[dict]], texts: Mapping[str, str]) -> list[str]:
+    """Every problem of every curated record against the cleaned ``texts`` (by source id).
 
     A quote must be found verbatim in its source; a stated value must appear in its quote; a
     derived value must equal its formula (to the value's own decimals); an inferred value needs
     a basis.
     """
-    problems: list[str] = []
     names = formula_names(figures)
+    problems: list[str] = []
     for dataset, records in figures.items():
-        value_column = VALUE_COLUMN.get(dataset)
-        if value_column is None:
+        if dataset not in VALUE_COLUMN:
             problems.append(f"{dataset}: unknown dataset (expected one of {sorted(VALUE_COLUMN)})")
             continue
         for number, record in enumerate(records, start=1):
-            name = record.get("figure_id") or record.get("country") or record.get("developer")
-            where = f"{dataset} #{number} ({name})"
-            source_id, quote = record.get("source_id"), record.get("quote", "")
-            if source_id not in texts:
-                problems.append(f"{where}: source {source_id!r} is not among the sources")
-                continue
-            if not quote or quote not in texts[source_id]:
-                problems.append(f"{where}: quote not found verbatim in {source_id}: {quote!r}")
-            value = float(record[value_column])
-            provenance = record.get("provenance", "stated")
-            if provenance not in PROVENANCES:
-                problems.append(f"{where}: provenance {provenance!r} not in {PROVENANCES}")
-            elif provenance == "stated" and value not in numbers_in(quote):
-                problems.append(f"{where}: value {value:g} not in its quote {quote!r}")
-            elif provenance == "derived":
-                if "formula" not in record:
-                    problems.append(f"{where}: derived value without a formula")
-                    continue
-                try:
-                    result = evaluate_formula(record["formula"], names)
-                except CurationError as err:
-                    problems.append(f"{where}: {err}")
-                    continue
-                if not math.isclose(round(result, _decimals(value)), value):
-                    problems.append(
-                        f"{where}: value {value:g} but {record['formula']} = {result:.4g}"
-                    )
-            elif provenance == "inferred" and not record.get("basis"):
-                problems.append(f"{where}: inferred value without a basis")
+            problems += _record_problems(dataset, number, record, texts, names)
+    return problems
+
+
+def verify_figures(figures: Mapping[str, list[dict]], texts: Mapping[str, str]) -> None:
+    """Raise CurationError listing every problem (see :func:`figure_problems`), if any."""
+    problems = figure_problems(figures, texts)
     if problems:
         raise CurationError(f"{len(problems)} curated figure(s) fail: " + "; ".join(problems))
+
+
+def usable_figures(
+    figures: Mapping[str, list[dict]], texts: Mapping[str, str]
+) -> tuple[dict[str, list[dict]], list[str]]:
+    """The records that check out against ``texts``, and the problems of those dropped.
+
+    For a running app whose source went missing or changed: it keeps what still holds (a
+    derived figure goes when one of its inputs goes) instead of failing everything.
+    """
+    kept = {
+        dataset: list(records) for dataset, records in figures.items() if dataset in VALUE_COLUMN
+    }
+    dropped: list[str] = []
+    while True:
+        names = formula_names(kept)
+        bad = {
+            (dataset, number): problems
+            for dataset, records in kept.items()
+            for number, record in enumerate(records, start=1)
+            if (problems := _record_problems(dataset, number, record, texts, names))
+        }
+        if not bad:
+            return kept, dropped
+        for problems in bad.values():
+            dropped += problems
+        kept = {
+            dataset: [r for n, r in enumerate(records, start=1) if (dataset, n) not in bad]
+            for dataset, records in kept.items()
+        }

@@ -9,7 +9,7 @@ import pandas as pd
 
 from lib.codebook import level_score, level_term
 from lib.countries import canonical_country, country_sort_key, iso3
-from lib.curated import evaluate_formula, formula_names, verify_figures
+from lib.curated import evaluate_formula, formula_names, usable_figures, verify_figures
 from lib.sources import Corpus, Source
 from lib.tables import Table
 
@@ -275,13 +275,21 @@ def _columns(dataset: str) -> list[str]:
     return DATASET_COLUMNS[dataset]
 
 
-def build_datasets(corpus: Corpus, figures: Mapping[str, list[dict]]) -> dict[str, pd.DataFrame]:
+def build_datasets(
+    corpus: Corpus, figures: Mapping[str, list[dict]], problems: list[str] | None = None
+) -> dict[str, pd.DataFrame]:
     """Every dataset, after checking each curated figure against the cleaned sources.
 
-    Raises CurationError when a curated quote or value does not match its source.
+    Strict by default: raises CurationError when a curated quote or value does not match its
+    source. With a ``problems`` list, records that fail are left out and their problems appended
+    to it instead (the running app's mode: one broken source must not take down every page).
     """
     texts = corpus.texts()
-    verify_figures(figures, texts)
+    if problems is None:
+        verify_figures(figures, texts)
+    else:
+        figures, dropped = usable_figures(figures, texts)
+        problems.extend(dropped)
     return {
         "sector_adoption": sector_adoption_frame(corpus),
         "model_counts": model_counts_frame(figures, texts),

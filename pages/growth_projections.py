@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib.chart_catalog import growth_projections_chart
 from lib.url_state import join_codes, parse_choice_list, slugify
-from ui.components import notice_ignored, render_chart_with_excerpt
+from ui.components import has_rows, notice_ignored, render_chart_with_excerpt
 from ui.data import datasets, report_unreadable_sources
 
 st.title("Growth projections")
@@ -13,6 +13,8 @@ st.caption(
 )
 report_unreadable_sources()
 data = datasets()
+if not has_rows(data["growth_projections"], "growth projections table"):
+    st.stop()
 area_codes = {slugify(a): a for a in dict.fromkeys(data["growth_projections"]["focus_area"])}
 areas, unknown = parse_choice_list(st.query_params.get("areas"), area_codes)
 notice_ignored("areas", unknown, f"among {', '.join(area_codes)}")

@@ -5,7 +5,7 @@ import streamlit as st
 from lib.chart_catalog import all_countries, developers_chart, model_counts_chart
 from lib.countries import iso3
 from lib.url_state import join_codes, parse_choice_list
-from ui.components import notice_ignored, render_chart_with_excerpt
+from ui.components import has_rows, notice_ignored, render_chart_with_excerpt
 from ui.data import datasets, report_unreadable_sources
 
 st.title("AI models by country")
@@ -14,6 +14,8 @@ st.caption(
 )
 report_unreadable_sources()
 data = datasets()
+if not has_rows(data["model_counts"], "model counts"):
+    st.stop()
 country_codes = {iso3(c) or c: c for c in all_countries(data, "model_counts")}
 
 countries, unknown = parse_choice_list(st.query_params.get("countries"), country_codes)
@@ -34,4 +36,5 @@ if chosen:
 else:
     st.info("Pick at least one country to draw the chart.")
 st.divider()
-render_chart_with_excerpt(developers_chart(data))
+if has_rows(data["korean_models_by_developer"], "models by developer"):
+    render_chart_with_excerpt(developers_chart(data))

@@ -6,7 +6,7 @@ import streamlit as st
 
 from lib.chart_catalog import key_figures_chart
 from lib.citations import citation
-from ui.components import render_chart_with_excerpt, sources_link
+from ui.components import has_rows, render_chart_with_excerpt, sources_link
 from ui.data import corpus, datasets, report_unreadable_sources
 
 # (short label, main figure, companion figure shown under it); the full label is on hover.
@@ -57,7 +57,8 @@ for index, (short_label, main, companion) in enumerate(HEADLINES):
         )
 
 st.divider()
-render_chart_with_excerpt(key_figures_chart(data))
+if has_rows(data["key_figures"], "headline figures"):
+    render_chart_with_excerpt(key_figures_chart(data))
 
 st.divider()
 st.subheader("The pages")

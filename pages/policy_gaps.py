@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib.chart_catalog import policy_gaps_chart
-from ui.components import render_chart_with_excerpt
+from ui.components import has_rows, render_chart_with_excerpt
 from ui.data import datasets, report_unreadable_sources
 
 st.title("Policy gaps")
@@ -12,6 +12,8 @@ st.caption(
 )
 report_unreadable_sources()
 data = datasets()
+if not has_rows(data["policy_gaps"], "policy gap table"):
+    st.stop()
 chart = policy_gaps_chart(data)
 render_chart_with_excerpt(chart)
 missing = chart.data[chart.data["is_missing"]]

@@ -5,13 +5,15 @@ import streamlit as st
 from lib.chart_catalog import all_countries, sector_adoption_chart
 from lib.countries import iso3
 from lib.url_state import join_codes, parse_choice_list, slugify
-from ui.components import notice_ignored, render_chart_with_excerpt
+from ui.components import has_rows, notice_ignored, render_chart_with_excerpt
 from ui.data import datasets, report_unreadable_sources
 
 st.title("AI adoption by sector")
 st.caption("Adoption level as the source's table words it; colour is the codebook's ordinal score.")
 report_unreadable_sources()
 data = datasets()
+if not has_rows(data["sector_adoption"], "sector adoption table"):
+    st.stop()
 country_codes = {iso3(c) or c: c for c in all_countries(data, "sector_adoption")}
 sector_codes = {slugify(s): s for s in dict.fromkeys(data["sector_adoption"]["sector"])}
 

@@ -24,6 +24,12 @@ st.title("Sources")
 report_unreadable_sources()
 data = datasets()
 sources = corpus().sources
+if not sources:
+    st.warning(
+        "No readable source in data/sources: restore it from the repository.",
+        icon=":material/warning:",
+    )
+    st.stop()
 ids = list(sources)
 requested = st.query_params.get("source")
 if requested and requested not in sources:

@@ -1,13 +1,14 @@
 """Chart builders are pure: data in, figure out, with the source caption inside."""
 
-from lib.chart_catalog import DATA_CHARTS, model_counts_chart
+from lib.chart_catalog import CHART_NEEDS, model_counts_chart
 from lib.excerpts import mark_cited, mark_spans, passage_in_context
 from lib.url_state import join_codes, parse_choice_list, slugify
 
 
 def test_every_chart_carries_its_source_caption_and_alt_text(datasets):
-    for chart_id, make in DATA_CHARTS.items():
+    for _, make in CHART_NEEDS:
         chart = make(datasets)
+        chart_id = chart.chart_id
         caption = chart.figure.layout.annotations[-1].text.replace("<br>", " ")
         assert caption.startswith("Source: “"), chart_id
         assert caption.endswith("Korea AI Policy Dashboard."), chart_id

@@ -115,3 +115,15 @@ def drop_unknown_parameters(known: set[str]) -> None:
             f"(it takes: {accepted}).",
             icon=":material/info:",
         )
+
+
+def has_rows(frame: pd.DataFrame, what: str) -> bool:
+    """True when there is data to chart; otherwise a one-line notice saying why and what to do."""
+    if len(frame):
+        return True
+    st.warning(
+        f"No {what} to show: the source behind it is missing, unreadable or changed (see above). "
+        "Restore data/sources from the repository, then reload.",
+        icon=":material/warning:",
+    )
+    return False

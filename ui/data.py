@@ -8,38 +8,42 @@ next rerun without a restart.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
-from lib.curated import CurationError, load_figures
+from lib.curated import load_figures
 from lib.datasets import build_datasets
-from lib.paths import SOURCES_DIR
+from lib.paths import sources_dir
 from lib.sources import Corpus, load_corpus
 
+Fingerprint = tuple[str, tuple[tuple[str, int, int], ...]]
 
-def sources_fingerprint() -> tuple[tuple[str, int, int], ...]:
-    """Names, sizes and modification times of the files in data/sources."""
+
+def sources_fingerprint() -> Fingerprint:
+    """The sources folder and the names, sizes and modification times of its files."""
+    directory = sources_dir()
     entries = []
-    for path in sorted(SOURCES_DIR.iterdir()):
+    for path in sorted(directory.iterdir()):
         try:
             stat = path.stat()
         except OSError:
             continue
         entries.append((path.name, stat.st_size, stat.st_mtime_ns))
-    return tuple(entries)
+    return str(directory), tuple(entries)
 
 
 @st.cache_data(show_spinner="Reading the sources…", max_entries=4)
-def _corpus(fingerprint: tuple[tuple[str, int, int], ...]) -> Corpus:
-    return load_corpus(SOURCES_DIR)
+def _corpus(fingerprint: Fingerprint) -> Corpus:
+    return load_corpus(Path(fingerprint[0]))
 
 
 @st.cache_data(show_spinner="Building the datasets…", max_entries=4)
-def _datasets(fingerprint: tuple[tuple[str, int, int], ...]) -> dict[str, pd.DataFrame] | str:
-    try:
-        return build_datasets(load_corpus(SOURCES_DIR), load_figures())
-    except CurationError as err:
-        return str(err)
+def _datasets(fingerprint: Fingerprint) -> tuple[dict[str, pd.DataFrame], list[str]]:
+    problems: list[str] = []
+    frames = build_datasets(load_corpus(Path(fingerprint[0])), load_figures(), problems)
+    return frames, problems
 
 
 def corpus() -> Corpus:
@@ -48,21 +52,24 @@ def corpus() -> Corpus:
 
 
 def datasets() -> dict[str, pd.DataFrame]:
-    """Every dataset; a failed build stops the page with a one-line error."""
-    result = _datasets(sources_fingerprint())
-    if isinstance(result, str):
-        st.error(
-            f"The datasets could not be built from data/sources: {result}. "
-            "Restore the source file from the repository, then reload."
-        )
-        st.stop()
-    return result
+    """Every dataset, without the curated figures that no longer match their source."""
+    return _datasets(sources_fingerprint())[0]
 
 
 def report_unreadable_sources() -> None:
-    """A one-line warning per source file that could not be read; the rest of the app works."""
+    """One line per unreadable source, and one for curated figures left out because of it.
+
+    The rest of the app keeps working.
+    """
     for error in corpus().errors.values():
         st.warning(
-            f"Source skipped: {error}. Restore or replace the file in data/sources.",
+            f"Source skipped: {error}. Restore the file in data/sources from the repository.",
+            icon=":material/warning:",
+        )
+    problems = _datasets(sources_fingerprint())[1]
+    if problems:
+        st.warning(
+            f"{len(problems)} curated figure(s) left out because their source is missing or "
+            f"changed (first: {problems[0]}). Restore data/sources from the repository.",
             icon=":material/warning:",
         )

@@ -12,7 +12,7 @@ from lib.chart_catalog import Chart
 from lib.custom_charts import CHART_KINDS, ChartBuildError, suggest_kind, table_chart
 from lib.decoding import UnreadableSourceError
 from lib.excerpts import mark_spans
-from lib.paths import SOURCES_DIR
+from lib.paths import sources_dir
 from lib.sources import Source
 from lib.uploads import (
     batch_error,
@@ -222,7 +222,7 @@ def render_save(upload: Upload) -> None:
         "Save to data/sources", icon=":material/save:", key=f"save-{upload.source.source_id}"
     ):
         try:
-            path = save_source(upload.raw, upload.name, upload.source.meta, SOURCES_DIR)
+            path = save_source(upload.raw, upload.name, upload.source.meta, sources_dir())
         except (FileExistsError, OSError) as err:
             st.error(f"Not saved: {err}.", icon=":material/error:")
         else:
