@@ -24,7 +24,7 @@ system-packages:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES) >/dev/null; }
 
 run: setup system-packages
-	$(VENV)/bin/streamlit run app.py
+	$(PY) -m ui.serve
 
 # Every check: lint and format, unit and AppTest tests, browser tests on a real server.
 test: setup system-packages lint

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.curated import CurationError, load_figures
-from lib.datasets import build_datasets
+from lib.datasets import build_for_command
 from lib.paths import FIGURES_FILE, SOURCES_DIR
 from lib.schema import DATASET_TITLES, FIELDS
-from lib.sources import Corpus, load_corpus
+from lib.sources import Corpus
 
 FRICTIONLESS_TYPES = {"i": "integer", "u": "integer", "f": "number", "b": "boolean"}
 
@@ -100,14 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--figures", type=Path, default=FIGURES_FILE, help="curated figures file")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    corpus = load_corpus(args.sources)
-    for error in corpus.errors.values():
-        print(f"error: {error}", file=sys.stderr)
-    try:
-        frames = build_datasets(corpus, load_figures(args.figures))
-    except CurationError as err:
-        print(f"error: {err}", file=sys.stderr)
+    built = build_for_command(args.sources, args.figures)
+    if built is None:
         return 1
+    corpus, frames = built
     paths = write_datasets(frames, corpus, args.out)
     elapsed = time.perf_counter() - started
     for name, frame in frames.items():

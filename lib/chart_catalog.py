@@ -42,6 +42,16 @@ class Chart:
         )
 
 
+def _describe_groups(
+    frame: pd.DataFrame, column: str, describe: Callable[[object], str], joiner: str = ", "
+) -> str:
+    """Alt-text fragment: ``group: item, item; group: item`` in the frame's own order."""
+    return "; ".join(
+        f"{key}: " + joiner.join(describe(row) for row in group.itertuples())
+        for key, group in frame.groupby(column, sort=False)
+    )
+
+
 def _filter(frame: pd.DataFrame, column: str, keep: Sequence[str] | None) -> pd.DataFrame:
     return frame if keep is None else frame[frame[column].isin(keep)]
 
@@ -53,10 +63,7 @@ def sector_adoption_chart(
     frame = _filter(_filter(data["sector_adoption"], "country", countries), "sector", sectors)
     caption = source_caption(frame["source_id"], data["sources"])
     figure = charts.sector_heatmap(frame, caption)
-    described = "; ".join(
-        f"{sector}: " + ", ".join(f"{r.country} {r.level}" for r in group.itertuples())
-        for sector, group in frame.groupby("sector", sort=False)
-    )
+    described = _describe_groups(frame, "sector", lambda r: f"{r.country} {r.level}")
     alt = f"Heatmap of AI adoption level by sector and country. {described}."
     return Chart(
         "sector-adoption-heatmap", figure.layout.title.text, "sector-adoption", frame, figure, alt
@@ -138,10 +145,7 @@ def growth_projections_chart(data: Datasets, focus_areas: Sequence[str] | None =
     """Status now and projected growth per AI focus area, on the ordinal outlook scale."""
     frame = _filter(data["growth_projections"], "focus_area", focus_areas)
     figure = charts.growth_dumbbell(frame, source_caption(frame["source_id"], data["sources"]))
-    described = "; ".join(
-        f"{area}: " + " → ".join(f"{r.level} ({r.horizon})" for r in group.itertuples())
-        for area, group in frame.groupby("focus_area", sort=False)
-    )
+    described = _describe_groups(frame, "focus_area", lambda r: f"{r.level} ({r.horizon})", " → ")
     alt = f"Dumbbell chart of AI focus areas from current status to projected growth. {described}."
     return Chart(
         "growth-projections", figure.layout.title.text, "growth-projections", frame, figure, alt
@@ -198,10 +202,7 @@ def codebook_chart() -> Chart:
     """The ordinal codebook."""
     frame = codebook_frame()
     figure = charts.codebook_chart(frame, "Source: data/codebook.toml. Korea AI Policy Dashboard.")
-    described = "; ".join(
-        f"{scale}: " + ", ".join(f"{r.term} {r.score}" for r in group.itertuples())
-        for scale, group in frame.groupby("scale", sort=False)
-    )
+    described = _describe_groups(frame, "scale", lambda r: f"{r.term} {r.score}")
     return Chart("ordinal-codebook", figure.layout.title.text, "methodology", frame, figure,
                  f"Chart of the ordinal codebook. {described}.")  # fmt: skip
 
@@ -215,6 +216,19 @@ CHART_NEEDS: list[tuple[tuple[str, ...], Callable[[Datasets], Chart]]] = [
     (("growth_projections",), growth_projections_chart),
     (("policy_gaps",), policy_gaps_chart),
 ]
+
+
+# Chart id -> what it shows, for pickers that must not build every figure to list them.
+CHART_NAMES: dict[str, str] = {
+    "headline-percentages": "Headline percentages",
+    "sector-adoption-heatmap": "AI adoption by sector and country",
+    "model-counts-by-country": "AI models by country",
+    "korean-models-by-developer": "South Korea's AI models by developer",
+    "growth-projections": "Growth projections",
+    "policy-gaps": "Policy gaps",
+    "repairs-by-source": "Repairs made to each source",
+    "ordinal-codebook": "Ordinal codebook",
+}
 
 
 def every_chart(data: Datasets, corpus: object) -> list[Chart]:

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Mapping
+from pathlib import Path
 
 import pandas as pd
 
 from lib.codebook import level_score, level_term
 from lib.countries import canonical_country, country_sort_key, iso3
-from lib.curated import evaluate_formula, formula_names, usable_figures, verify_figures
-from lib.sources import Corpus, Source
+from lib.curated import (
+    CurationError,
+    evaluate_formula,
+    formula_names,
+    load_figures,
+    usable_figures,
+    verify_figures,
+)
+from lib.paths import FIGURES_FILE, sources_dir
+from lib.sources import Corpus, Source, load_corpus
 from lib.tables import Table
 
 HORIZON = re.compile(r"^(?P<label>.*?)\s*\((?P<horizon>[^)]*\d{4}[^)]*)\)\s*$")
@@ -299,3 +309,21 @@ def build_datasets(
         "key_figures": key_figures_frame(figures, texts),
         "sources": sources_frame(corpus),
     }
+
+
+def build_for_command(
+    sources: Path | None = None, figures_file: Path | None = None
+) -> tuple[Corpus, dict[str, pd.DataFrame]] | None:
+    """Load the corpus and build every dataset strictly, for a command-line tool.
+
+    Prints each unreadable source and any curation failure as one ``error:`` line on stderr;
+    returns None when the curated figures do not match their sources.
+    """
+    corpus = load_corpus(sources or sources_dir())
+    for error in corpus.errors.values():
+        print(f"error: {error}", file=sys.stderr)
+    try:
+        return corpus, build_datasets(corpus, load_figures(figures_file or FIGURES_FILE))
+    except CurationError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return None

@@ -8,10 +8,8 @@ import time
 from pathlib import Path
 
 from lib.chart_catalog import every_chart
-from lib.curated import CurationError, load_figures
-from lib.datasets import build_datasets
+from lib.datasets import build_for_command
 from lib.figure_export import IMAGE_FORMATS, figure_bytes, parse_size
-from lib.sources import load_corpus
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,12 +29,10 @@ def main(argv: list[str] | None = None) -> int:
         size = parse_size(args.size)
     except ValueError as err:
         parser.error(str(err))
-    corpus = load_corpus()
-    try:
-        data = build_datasets(corpus, load_figures())
-    except CurationError as err:
-        print(f"error: {err}", file=sys.stderr)
+    built = build_for_command()
+    if built is None:
         return 1
+    corpus, data = built
     args.outdir.mkdir(parents=True, exist_ok=True)
     for chart in every_chart(data, corpus):
         started = time.perf_counter()

@@ -28,9 +28,7 @@ from lib.chart_catalog import Chart, every_chart
 from lib.charts import ORDINAL_COLOURS
 from lib.citations import APP_NAME, citation
 from lib.countries import country_colour
-from lib.curated import CurationError, load_figures
-from lib.datasets import build_datasets
-from lib.sources import load_corpus
+from lib.datasets import build_for_command
 
 SLIDE_WIDTH, SLIDE_HEIGHT = Emu(12192000), Emu(6858000)  # 16:9
 CHART_BOX = (Inches(0.5), Inches(1.15), Inches(12.33), Inches(5.3))
@@ -314,8 +312,12 @@ def build_deck(
     sources: Mapping[str, Mapping[str, object]],
     theme_name: str = "light",
     progress: Callable[[int, int, str], None] | None = None,
+    native: bool = True,
 ) -> bytes:
-    """The .pptx bytes: a title slide, then one slide per chart."""
+    """The .pptx bytes: a title slide, then one slide per chart.
+
+    ``native=False`` puts a kaleido image on every slide instead (for comparison).
+    """
     theme = THEMES[theme_name]
     deck = Presentation()
     deck.slide_width, deck.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
@@ -361,7 +363,7 @@ def build_deck(
             theme,
             bold=True,
         )
-        builder = NATIVE.get(chart.chart_id)
+        builder = NATIVE.get(chart.chart_id) if native else None
         if builder:
             builder(slide, chart, theme)
         else:
@@ -391,12 +393,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--charts", help="comma-separated chart ids (default: every chart)")
     args = parser.parse_args(argv)
-    corpus = load_corpus()
-    try:
-        data = build_datasets(corpus, load_figures())
-    except CurationError as err:
-        print(f"error: {err}", file=sys.stderr)
+    built = build_for_command()
+    if built is None:
         return 1
+    corpus, data = built
     charts = every_chart(data, corpus)
     if args.charts:
         wanted = [c.strip() for c in args.charts.split(",") if c.strip()]

@@ -6,9 +6,8 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
-from lib.chart_catalog import Chart, every_chart
+from lib.chart_catalog import CHART_NAMES, Chart, every_chart
 from lib.figure_export import MIME, data_bytes, figure_bytes
-from lib.slides import build_deck
 from ui.data import corpus, datasets
 
 DECK_FILE = "korea-ai-policy-dashboard.pptx"
@@ -41,14 +40,16 @@ def render_chart_downloads(chart: Chart) -> None:
 
 
 def render_deck_panel() -> None:
-    """Sidebar panel: pick charts and a theme, build the deck with a progress bar, download it."""
+    """Sidebar panel: pick charts and a theme, build the deck with a progress bar, download it.
+
+    Charts are listed by name and only drawn when the deck is built, so the panel costs nothing
+    on the reruns of every page.
+    """
     with st.sidebar.expander("Slide deck", icon=":material/slideshow:"):
-        charts = every_chart(datasets(), corpus()) + list(
-            st.session_state.get("deck_extras", {}).values()
-        )
-        titles = {chart.chart_id: chart.title for chart in charts}
+        extras = st.session_state.get("deck_extras", {})
+        names = CHART_NAMES | {chart_id: chart.title for chart_id, chart in extras.items()}
         chosen = st.multiselect(
-            "Charts", list(titles), default=list(titles), format_func=titles.get, key="deck-charts"
+            "Charts", list(names), default=list(names), format_func=names.get, key="deck-charts"
         )
         theme_default = 1 if (st.context.theme.type or "light") == "dark" else 0
         theme = st.radio(
@@ -57,12 +58,15 @@ def render_deck_panel() -> None:
         if st.button(
             "Build slide deck", icon=":material/build:", disabled=not chosen, width="stretch"
         ):
-            bar = st.progress(0.0, text="Starting…")
+            from lib.slides import build_deck  # python-pptx loads only when a deck is built
+
+            bar = st.progress(0.0, text="Drawing the charts…")
+            charts = [*every_chart(datasets(), corpus()), *extras.values()]
+            selected = [chart for chart in charts if chart.chart_id in chosen]
 
             def progress(number: int, total: int, title: str) -> None:
                 bar.progress(number / total, text=f"Slide {number + 1} of {total + 1}: {title}")
 
-            selected = [chart for chart in charts if chart.chart_id in chosen]
             sources = {sid: source.meta for sid, source in corpus().sources.items()}
             sources |= {
                 sid: up.source.meta for sid, up in st.session_state.get("uploads", {}).items()

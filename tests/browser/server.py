@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -36,34 +37,54 @@ def free_port() -> int:
 @contextlib.contextmanager
 def streamlit_server(script: str = "app.py", timeout: float = 60.0) -> Iterator[str]:
     """Run ``streamlit run script`` on 127.0.0.1 and yield its base URL; stop it afterwards."""
+    with streamlit_server_process(script, timeout) as (base, _):
+        yield base
+
+
+@contextlib.contextmanager
+def streamlit_server_process(
+    script: str = "app.py", timeout: float = 60.0
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Like :func:`streamlit_server`, yielding the base URL and the server process.
+
+    ``app.py`` is served the way ``make run`` serves it (``python -m ui.serve``); any other
+    script with a plain ``streamlit run``.
+    """
     port = free_port()
+    launcher = ["-m", "ui.serve"] if script == "app.py" else ["-m", "streamlit", "run", script]
     command = [
-        sys.executable, "-m", "streamlit", "run", script,
+        sys.executable, *launcher,
         "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
     ]  # fmt: skip
-    process = subprocess.Popen(
-        command, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + timeout
-    try:
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                output = process.stdout.read().decode(errors="replace") if process.stdout else ""
-                raise RuntimeError(f"streamlit did not start on {base}: {output[-2000:]}")
-            time.sleep(0.2)
-        yield base
-    finally:
-        process.terminate()
+    # The log goes to a file, not a pipe: a busy server never blocks on its output.
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(
+            command, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )  # fmt: skip
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+            yield _wait_until_healthy(f"http://127.0.0.1:{port}", process, log, timeout), process
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def _wait_until_healthy(base: str, process: subprocess.Popen, log, timeout: float) -> str:
+    """Poll Streamlit's health endpoint; raise with the server's log if it never answers."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return base
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            log.seek(0)
+            output = log.read().decode(errors="replace")
+            raise RuntimeError(f"streamlit did not start on {base}: {output[-2000:]}")
+        time.sleep(0.2)

@@ -1,0 +1,183 @@
+"""Page time-to-chart (cold and warm), server memory, and concurrent visitors, in a real browser.
+
+Time-to-chart runs from navigation to the page's own plotly chart being visible (found by its
+alt text). Cold: a fresh server and a fresh browser context each run. Warm: page switches by
+the sidebar inside one session. The floor is ``bench/floor_app.py``, one plotly bar chart,
+measured the same way in the same run. Every loop is bounded in count and time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from pathlib import Path
+
+from playwright.async_api import async_playwright
+from playwright.sync_api import sync_playwright
+
+from bench.common import median, p95, peak_rss_mb
+from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server_process
+
+RUNS = 5
+# url path -> the start of its first chart's alt text
+CHART_PAGES = {
+    "": "Bar chart of headline percentages",
+    "sector-adoption": "Heatmap of AI adoption",
+    "model-counts": "Bar chart of AI models by country",
+    "growth-projections": "Dumbbell chart of AI focus areas",
+    "policy-gaps": "Dumbbell chart of South Korea's AI policy",
+}
+FLOOR = ("bench/floor_app.py", "", "Floor bar chart")
+VISITORS = (1, 5, 10, 20)
+VISIT_TIMEOUT_MS = 60_000
+LOAD_DEADLINE_S = 120
+
+
+def chart_selector(alt_prefix: str) -> str:
+    return f'[data-testid="stPlotlyChart"][aria-label^="{alt_prefix}"] .main-svg'
+
+
+def _cold_once(browser, script: str, path: str, alt: str) -> tuple[float, float]:
+    """Seconds to chart on a fresh server and context, and the server's peak memory after."""
+    with streamlit_server_process(script) as (base, process):
+        context = browser.new_context()
+        page = context.new_page()
+        started = time.perf_counter()
+        page.goto(f"{base}/{path}", wait_until="commit")
+        page.wait_for_selector(chart_selector(alt), state="visible", timeout=VISIT_TIMEOUT_MS)
+        elapsed = time.perf_counter() - started
+        memory = peak_rss_mb(process.pid)
+        context.close()
+    return elapsed, memory
+
+
+def run_cold_and_warm() -> dict[str, object]:
+    """Cold time-to-chart per page and for the floor; warm page switches; peak memory."""
+    results: dict[str, object] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        floor_runs = [_cold_once(browser, FLOOR[0], FLOOR[1], FLOOR[2]) for _ in range(RUNS)]
+        floor = median([t for t, _ in floor_runs])
+        results["floor_cold_s"] = floor
+        results["floor_memory_mb"] = max(m for _, m in floor_runs)
+        print(f"floor app: cold time-to-chart median {floor:.2f} s")
+        cold = {}
+        for path, alt in CHART_PAGES.items():
+            runs = [_cold_once(browser, "app.py", path, alt)[0] for _ in range(RUNS)]
+            cold[path or "overview"] = median(runs)
+            print(
+                f"cold /{path}: median {cold[path or 'overview']:.2f} s = {cold[path or 'overview'] / floor:.2f}x floor"
+            )
+        results["cold_s"] = cold
+        with streamlit_server_process("app.py") as (base, process):
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(base)
+            page.wait_for_selector(
+                chart_selector(CHART_PAGES[""]), state="visible", timeout=VISIT_TIMEOUT_MS
+            )
+            switches: dict[str, list[float]] = {path or "overview": [] for path in CHART_PAGES}
+            order = [*list(CHART_PAGES)[1:], ""]
+            for _ in range(RUNS):
+                for path in order:
+                    link = page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path}"]').first
+                    started = time.perf_counter()
+                    link.click()
+                    page.wait_for_selector(
+                        chart_selector(CHART_PAGES[path]), state="visible", timeout=VISIT_TIMEOUT_MS
+                    )
+                    switches[path or "overview"].append(time.perf_counter() - started)
+            for path in (
+                "sources",
+                "add-source",
+                "methodology",
+            ):  # every page, for the memory figure
+                page.goto(f"{base}/{path}")
+                page.wait_for_selector('[data-testid="stMain"] h1', timeout=VISIT_TIMEOUT_MS)
+            results["warm_s"] = {path: median(runs) for path, runs in switches.items()}
+            all_switches = [t for runs in switches.values() for t in runs]
+            results["warm_median_s"] = median(all_switches)
+            results["app_memory_mb"] = peak_rss_mb(process.pid)
+            context.close()
+        print(
+            f"warm page switch: median {results['warm_median_s']:.2f} s over {len(all_switches)} switches"
+        )
+        print(f"peak server memory: app {results['app_memory_mb']:.0f} MB after every page, "
+              f"floor {results['floor_memory_mb']:.0f} MB")  # fmt: skip
+        browser.close()
+    return results
+
+
+async def _visitor(browser, base: str, times: list[float], errors: list[str]) -> None:
+    """One browser session: open the app, then visit every chart page by the sidebar."""
+    context = await browser.new_context()
+    page = await context.new_page()
+    try:
+        for number, (path, alt) in enumerate(CHART_PAGES.items()):
+            started = time.perf_counter()
+            try:
+                if number == 0:
+                    await page.goto(f"{base}/{path}", wait_until="commit")
+                else:
+                    await page.locator(
+                        f'[data-testid="stSidebarNav"] a[href$="/{path}"]'
+                    ).first.click()
+                await page.wait_for_selector(
+                    chart_selector(alt), state="visible", timeout=VISIT_TIMEOUT_MS
+                )
+                if await page.locator('[data-testid="stException"]').count():
+                    errors.append(f"/{path}: exception shown")
+                else:
+                    times.append(time.perf_counter() - started)
+            except Exception as err:  # a timeout or a dropped page counts as an error
+                errors.append(f"/{path}: {type(err).__name__}")
+    finally:
+        await context.close()
+
+
+async def _load(visitors: int, base: str) -> dict[str, object]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        times: list[float] = []
+        errors: list[str] = []
+        started = time.perf_counter()
+        try:
+            await asyncio.wait_for(
+                asyncio.gather(*(_visitor(browser, base, times, errors) for _ in range(visitors))),
+                timeout=LOAD_DEADLINE_S,
+            )
+        except TimeoutError:
+            errors.append(f"deadline of {LOAD_DEADLINE_S} s reached")
+        wall = time.perf_counter() - started
+        await browser.close()
+    return {"visitors": visitors, "pages": len(times), "errors": len(errors), "wall_s": wall,
+            "median_s": median(times), "p95_s": p95(times), "error_kinds": sorted(set(errors))[:3]}  # fmt: skip
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run_concurrency() -> list[dict[str, object]]:
+    """N visitors at once, each opening every chart page, on one warmed server.
+
+    The browsers share the machine's cores with the server, so the server's own CPU seconds
+    per page are reported too.
+    """
+    rows = []
+    with streamlit_server_process("app.py") as (base, process):
+        asyncio.run(_load(1, base))  # warm the server's caches and page registry
+        for visitors in VISITORS:
+            cpu_before = cpu_seconds(process.pid)
+            row = asyncio.run(_load(visitors, base))
+            row["server_cpu_per_page_s"] = (cpu_seconds(process.pid) - cpu_before) / max(
+                row["pages"], 1
+            )
+            rows.append(row)
+            print(f"{visitors:>2} visitors: {row['pages']} pages served, {row['errors']} errors, "
+                  f"median {row['median_s']:.2f} s, p95 {row['p95_s']:.2f} s, wall {row['wall_s']:.1f} s, "
+                  f"server CPU {row['server_cpu_per_page_s']:.2f} s/page")  # fmt: skip
+    return rows

@@ -1,0 +1,116 @@
+"""``python -m bench.run`` (``make bench``): run every benchmark, print figures, write RESULTS.md."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from bench import exports, ingest, pages
+from bench.common import machine
+
+RESULTS = Path(__file__).with_name("RESULTS.md")
+COLD_TARGET, WARM_TARGET_S, INGEST_TARGET, GROWTH_TARGET = 1.3, 1.0, 2.0, 11.0
+
+
+def verdict(ok: bool, detail: str) -> str:
+    return f"met ({detail})" if ok else f"**missed** ({detail})"
+
+
+def render(facts: dict, page: dict, load: list, ing: dict, exp: dict, seconds: float) -> str:
+    """RESULTS.md: machine, versions, date, every figure, and each target met or missed by how much."""
+    floor = page["floor_cold_s"]
+    worst_cold = max(page["cold_s"].values()) / floor
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `make bench` (`python -m bench.run`). Ratios are against a floor measured in the",
+        "same run on the same machine, because these machines are noisy.",
+        "",
+        *[f"- **{key}**: {value}" for key, value in facts.items()],
+        f"- **total bench time**: {seconds:.0f} s",
+        "",
+        "## Targets",
+        "",
+        "| target | result |",
+        "|---|---|",
+        f"| cold time-to-chart ≤ {COLD_TARGET}× floor | "
+        + verdict(worst_cold <= COLD_TARGET, f"worst page {worst_cold:.2f}× the floor's {floor:.2f} s") + " |",
+        f"| warm page switch ≤ {WARM_TARGET_S:.0f} s median | "
+        + verdict(page["warm_median_s"] <= WARM_TARGET_S, f"{page['warm_median_s']:.2f} s") + " |",
+        f"| ingest ≤ {INGEST_TARGET:.0f}× the ftfy floor | "
+        + verdict(max(r["ratio"] for r in ing["rows"]) <= INGEST_TARGET,
+                  f"worst {max(r['ratio'] for r in ing['rows']):.2f}×") + " |",
+        f"| 10× the articles ≤ {GROWTH_TARGET:.0f}× the time | "
+        + verdict(ing["growth_10x"] <= GROWTH_TARGET, f"{ing['growth_10x']:.2f}×") + " |",
+        "",
+        "## 1. Page time-to-chart (median of 5, navigation → the page's own plotly chart visible)",
+        "",
+        "| page | cold (fresh server + browser context) | × floor | warm page switch |",
+        "|---|---|---|---|",
+        f"| floor: one plotly bar chart | {floor:.2f} s | 1.00 | |",
+        *[f"| /{'' if path == 'overview' else path} | {t:.2f} s | {t / floor:.2f} | {page['warm_s'][path]:.2f} s |"
+          for path, t in page["cold_s"].items()],
+        "",
+        "## 2. Ingest throughput and scaling (synthetic corpus from the five sources, "
+        f"{ing['workers']} worker processes)",
+        "",
+        "| articles | ingest | articles/s | floor (read + ftfy.fix_text) | articles/s | ratio |",
+        "|---|---|---|---|---|---|",
+        *[f"| {r['articles']:,} | {r['ingest_s']:.2f} s | {r['ingest_per_s']:,.0f} | {r['floor_s']:.2f} s | "
+          f"{r['floor_per_s']:,.0f} | {r['ratio']:.2f} |" for r in ing["rows"]],
+        "",
+        f"Time for 10,000 articles is {ing['growth_10x']:.2f}× the time for 1,000.",
+        "",
+        "## 3. Exports",
+        "",
+        f"- PNG 1920×1080: cold {exp['png_cold_s']:.2f} s (process starts its kaleido server), "
+        f"warm {exp['png_warm_s']:.2f} s (median of 5)",
+        f"- Slide deck ({exp['slides']} slides): native PowerPoint charts and tables {exp['deck_native_s']:.2f} s, "
+        f"kaleido images on every slide {exp['deck_images_s']:.2f} s",
+        "",
+        "## 4. Memory",
+        "",
+        f"- Peak server RSS after visiting every page: {page['app_memory_mb']:.0f} MB; "
+        f"minimal app after its page: {page['floor_memory_mb']:.0f} MB "
+        f"({page['app_memory_mb'] / page['floor_memory_mb']:.2f}×).",
+        "",
+        "## 5. Concurrent visitors",
+        "",
+        "Each visitor is one browser session: it opens the app, then visits every chart page by the",
+        "sidebar. One warmed server on loopback; the browsers run on the same cores as the server.",
+        "",
+        "| visitors | pages served | errors | median time-to-chart | p95 | wall time | server CPU per page |",
+        "|---|---|---|---|---|---|---|",
+        *[f"| {r['visitors']} | {r['pages']} | {r['errors']} | {r['median_s']:.2f} s | {r['p95_s']:.2f} s | "
+          f"{r['wall_s']:.1f} s | {r['server_cpu_per_page_s']:.2f} s |" for r in load],
+        "",
+    ]  # fmt: skip
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks; return the exit code."""
+    argparse.ArgumentParser(
+        prog="python -m bench.run",
+        description="Run every benchmark (pages, ingest, exports, memory, load); write bench/RESULTS.md.",
+    ).parse_args(argv)
+    started = time.perf_counter()
+    facts = machine()
+    print("== ingest")
+    ing = ingest.run()  # noqa: E702
+    print("== exports")
+    exp = exports.run()  # noqa: E702
+    print("== pages")
+    page = pages.run_cold_and_warm()  # noqa: E702
+    print("== concurrent visitors")
+    load = pages.run_concurrency()  # noqa: E702
+    seconds = time.perf_counter() - started
+    RESULTS.write_text(render(facts, page, load, ing, exp, seconds), encoding="utf-8")
+    print(f"wrote {RESULTS} in {seconds:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

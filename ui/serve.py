@@ -1,0 +1,31 @@
+"""``python -m ui.serve [streamlit options]``: serve the app with its data stack imported first.
+
+Streamlit imports a page's modules on the first visit, so the first visitor would wait for
+pandas and the data layer (about half a second here). This launcher imports them when the
+server starts, then hands over to the ordinary ``streamlit run app.py`` command line.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas  # noqa: F401  (imported for its start-up cost, before the first visitor)
+import plotly.graph_objects  # noqa: F401
+
+import lib.chart_catalog  # noqa: F401
+import lib.datasets  # noqa: F401
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run ``streamlit run app.py`` with the given extra options."""
+    from streamlit.web import cli
+
+    sys.argv = ["streamlit", "run", str(APP), *(argv if argv is not None else sys.argv[1:])]
+    sys.exit(cli.main())
+
+
+if __name__ == "__main__":
+    main()
