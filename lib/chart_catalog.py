@@ -70,33 +70,33 @@ def sector_adoption_chart(
     )
 
 
+REST_OF_WORLD = "Rest of world"
+
+
 def _model_rows(
     data: Datasets, countries: Sequence[str] | None, rest_of_world: bool
 ) -> pd.DataFrame:
-    counts = data["model_counts"]
-    frame = _filter(counts, "country", countries)
+    """The chosen countries, largest first, and optionally the rest of the world's models.
+
+    The rest is derived for what is shown: the world total minus the countries on the chart,
+    quoting the passage that gives the world total.
+    """
+    frame = _filter(data["model_counts"], "country", countries)
+    frame = frame.sort_values("models", ascending=False, kind="stable")
     figures = data["key_figures"].set_index("figure_id")
-    if rest_of_world and "rest_of_world_models" in figures.index:
-        rest = figures.loc["rest_of_world_models"]
-        world = figures.loc["world_models", "value"]
+    if rest_of_world and "world_models" in figures.index:
+        world = figures.loc["world_models"]
+        rest = int(world["value"]) - int(frame["models"].sum())
         row = {
-            "country": "Rest of world",
+            "country": REST_OF_WORLD,
             "country_iso3": "",
-            "models": int(rest["value"]),
-            "share_of_world_pct": round(100 * rest["value"] / world, 1),
+            "models": rest,
+            "share_of_world_pct": round(100 * rest / world["value"], 1),
             "provenance": "derived",
-            **{column: rest[column] for column in QUOTE_COLUMNS},
+            **{column: world[column] for column in QUOTE_COLUMNS},
         }
         frame = pd.concat([frame, pd.DataFrame([row])], ignore_index=True)
-    order = frame["country"].map(
-        lambda c: (c == "Rest of world", -frame.loc[frame["country"] == c, "models"].iloc[0])
-    )
-    return (
-        frame.assign(_o=order)
-        .sort_values("_o", kind="stable")
-        .drop(columns="_o")
-        .reset_index(drop=True)
-    )
+    return frame.reset_index(drop=True)
 
 
 def model_counts_chart(
@@ -114,9 +114,10 @@ def model_counts_chart(
     )
     of_world = f", of {world:.0f} released worldwide" if world else ""
     alt = f"Bar chart of AI models by country{of_world}: {described}."
+    shown = [c for c in frame["country"] if c != REST_OF_WORLD]
     notes = (
-        ["Rest of world is derived: 271 minus the four countries the source names."]
-        if rest_of_world
+        [f"Rest of world is derived: the {world:.0f} models worldwide minus {', '.join(shown)}."]
+        if REST_OF_WORLD in set(frame["country"]) and world
         else []
     )
     return Chart(
@@ -161,7 +162,7 @@ def policy_gaps_chart(data: Datasets) -> Chart:
     frame = data["policy_gaps"]
     figure = charts.policy_gap_dumbbell(frame, source_caption(frame["source_id"], data["sources"]))
     described = "; ".join(
-        f"{r.aspect}: South Korea {r.korea}, global best practice "
+        f"{r.aspect}: South Korea {_or_missing(r.korea)}, global best practice "
         f"{_or_missing(r.global_best_practice)}"
         for r in frame.itertuples()
     )

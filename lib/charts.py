@@ -136,7 +136,11 @@ def model_counts_bar(frame: pd.DataFrame, world_total: float | None, caption: st
                     "color": country_colour(row.country),
                     "pattern": {"shape": "/" if is_derived else ""},
                 },
-                text=[f"{row.models} ({row.share_of_world_pct:.1f} %)"],
+                text=[
+                    f"{row.models} ({row.share_of_world_pct:.1f} %)"
+                    if pd.notna(row.share_of_world_pct)
+                    else f"{row.models}"
+                ],
                 textposition="outside",
                 cliponaxis=False,
                 hovertemplate=f"{row.country}: %{{y}} models"

@@ -26,7 +26,7 @@ chosen = st.multiselect(
 st.query_params["countries"] = join_codes(chosen, country_codes)
 all_chosen = set(chosen) == set(country_codes.values())
 rest = st.checkbox(
-    "Show the rest of the world (derived: 271 minus the named countries)",
+    "Show the rest of the world (derived: the world total minus the countries shown)",
     value=all_chosen,
     key=f"rest-{all_chosen}",
 )

@@ -16,10 +16,22 @@ if not has_rows(data["policy_gaps"], "policy gap table"):
     st.stop()
 chart = policy_gaps_chart(data)
 render_chart_with_excerpt(chart)
-missing = chart.data[chart.data["is_missing"]]
-for row in missing.itertuples():
+for row in chart.data[chart.data["is_missing"]].itertuples():
+    absent = [
+        name
+        for name, cell in (
+            ("South Korean framework", row.korea),
+            ("global best practice", row.global_best_practice),
+        )
+        if cell is None or cell != cell
+    ]
+    why = (
+        " (the next paragraph of the article bled into that cell when the page was scraped)"
+        if "bled into the cell" in row.table_flags
+        else ""
+    )
     st.warning(
-        f"{row.aspect}: the source's table gives no global best practice; the next paragraph of the "
-        "article bled into that cell when the page was scraped, so it is shown as missing.",
+        f"{row.aspect}: the source's table gives no {' and no '.join(absent)}{why}; "
+        "it is shown as missing, not filled in.",
         icon=":material/warning:",
     )

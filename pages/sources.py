@@ -42,8 +42,9 @@ source_id = st.selectbox(
     "Source", ids, index=index, format_func=lambda sid: f"{sid} — {sources[sid].title}"
 )
 source = sources[source_id]
-if source_id != requested:
-    st.query_params.clear()
+if source_id != requested:  # another source: the passage offsets no longer apply
+    for key in ("start", "end"):
+        st.query_params.pop(key, None)
 st.query_params["source"] = source_id
 
 with st.container(border=True):
@@ -94,17 +95,17 @@ with search_tab:
     query = st.text_input("Search every source", value=st.query_params.get("q", ""))
     if query:
         st.query_params["q"] = query
+        found = False
         for sid, other in sources.items():
             hits = find_all(other.text, query)
             if hits:
+                found = True
                 st.markdown(f"**{html.escape(sid)}**: {len(hits)} match(es)")
                 for hit_start, hit_end in hits[:5]:
                     snippet, s, e = passage_in_context(other.text, hit_start, hit_end, 120)
-                    st.html(
-                        TEXT_CSS
-                        + f'<div class="source-text">…{mark_spans(snippet, [(s, e)], "hit")}…</div>'
-                    )
-        if not any(find_all(other.text, query) for other in sources.values()):
+                    marked = mark_spans(snippet, [(s, e)], "hit")
+                    st.html(TEXT_CSS + f'<div class="source-text">…{marked}…</div>')
+        if not found:
             st.info(f"No source contains “{query}”.")
     elif "q" in st.query_params:
         del st.query_params["q"]

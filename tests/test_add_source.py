@@ -192,3 +192,14 @@ def test_saved_source_is_picked_up_with_its_tables(tmp_path):
     ]
     with pytest.raises(FileExistsError):
         save_source(raw, "again.txt", {}, tmp_path)
+
+
+def test_removed_article_stays_removed():
+    at = upload(add_source_page(), ("one.txt", b"First article."), ("two.txt", b"Second article."))
+    assert len(at.session_state["uploads"]) == 2
+    at.button(
+        key=next(b.key for b in at.button if b.key and b.key.startswith("remove-"))
+    ).click().run()
+    assert [u.name for u in at.session_state["uploads"].values()] == ["one.txt"]
+    at.run()  # the uploader still lists both files: the removed one must not come back
+    assert [u.name for u in at.session_state["uploads"].values()] == ["one.txt"]

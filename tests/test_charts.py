@@ -19,6 +19,11 @@ def test_every_chart_carries_its_source_caption_and_alt_text(datasets):
 def test_model_counts_chart_filters_and_derives_rest_of_world(datasets):
     chart = model_counts_chart(datasets, ["South Korea", "United States"], rest_of_world=False)
     assert [trace.x[0] for trace in chart.figure.data] == ["United States", "South Korea"]
+    subset = model_counts_chart(datasets, ["South Korea"], rest_of_world=True)
+    assert dict(zip(subset.data["country"], subset.data["models"], strict=True)) == {
+        "South Korea": 14, "Rest of world": 257,  # 271 minus the one country shown
+    }  # fmt: skip
+    assert subset.notes == ["Rest of world is derived: the 271 models worldwide minus South Korea."]
     full = model_counts_chart(datasets)
     rest = full.data[full.data["country"] == "Rest of world"].iloc[0]
     assert (rest["models"], rest["provenance"], rest["share_of_world_pct"]) == (27, "derived", 10.0)

@@ -195,3 +195,10 @@ def test_unknown_link_parameters_are_dropped_with_a_notice():
     assert any("Ignored foo in the link" in info.value for info in at.info)
     assert "foo" not in at.query_params
     assert figures(at) and not at.exception
+
+
+def test_search_link_opens_with_its_query():
+    at = open_page("sources", q="sovereign")
+    bodies = " ".join(element.proto.body for element in at.get("html"))
+    assert '<mark class="hit">Sovereign</mark>' in bodies
+    assert at.query_params["q"] == "sovereign"

@@ -42,7 +42,7 @@ def _corpus(fingerprint: Fingerprint) -> Corpus:
 @st.cache_data(show_spinner="Building the datasets…", max_entries=4)
 def _datasets(fingerprint: Fingerprint) -> tuple[dict[str, pd.DataFrame], list[str]]:
     problems: list[str] = []
-    frames = build_datasets(load_corpus(Path(fingerprint[0])), load_figures(), problems)
+    frames = build_datasets(_corpus(fingerprint), load_figures(), problems)
     return frames, problems
 
 

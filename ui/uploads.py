@@ -76,8 +76,13 @@ def render_upload_inputs() -> None:
         if refusal:
             st.error(refusal, icon=":material/error:")
         else:
+            # Each uploaded file is read once: a removed article stays removed while its file
+            # is still listed in the uploader, and reruns do not re-read megabytes.
+            handled = st.session_state.setdefault("upload-handled", set())
             for file in files:
-                add_upload(file.name, file.getvalue())
+                if file.file_id not in handled:
+                    handled.add(file.file_id)
+                    add_upload(file.name, file.getvalue())
     with st.expander("…or paste an article's text"):
         name = st.text_input("Name", value="pasted-article.txt", key="paste-name")
         text = st.text_area("Text", height=180, key="paste-text")
@@ -141,8 +146,13 @@ def render_table_editor(upload: Upload, number: int, table) -> None:
         if flag not in ragged:
             st.caption(f"Flag: {flag}")
     original = table_frame(table.columns, table.rows)
+    # Start from the analyst's earlier edits: Streamlit forgets an editor's state when it is not
+    # drawn (another article selected), so the session keeps the edited table itself.
     edited = st.data_editor(
-        original, key=f"editor-{upload.source.source_id}-{number}", hide_index=True, width="stretch"
+        upload.edited.get(number, original),
+        key=f"editor-{upload.source.source_id}-{number}",
+        hide_index=True,
+        width="stretch",
     )
     upload.edited[number] = edited
     edits = table_edits(original, edited)
