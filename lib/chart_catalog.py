@@ -27,7 +27,6 @@ class Chart:
 
     chart_id: str
     title: str
-    url_path: str
     data: pd.DataFrame
     figure: go.Figure
     alt: str
@@ -65,9 +64,7 @@ def sector_adoption_chart(
     figure = charts.sector_heatmap(frame, caption)
     described = _describe_groups(frame, "sector", lambda r: f"{r.country} {r.level}")
     alt = f"Heatmap of AI adoption level by sector and country. {described}."
-    return Chart(
-        "sector-adoption-heatmap", figure.layout.title.text, "sector-adoption", frame, figure, alt
-    )
+    return Chart("sector-adoption-heatmap", figure.layout.title.text, frame, figure, alt)
 
 
 REST_OF_WORLD = "Rest of world"
@@ -123,7 +120,6 @@ def model_counts_chart(
     return Chart(
         "model-counts-by-country",
         figure.layout.title.text,
-        "model-counts",
         frame,
         figure,
         alt,
@@ -137,9 +133,7 @@ def developers_chart(data: Datasets) -> Chart:
     figure = charts.developers_bar(frame, source_caption(frame["source_id"], data["sources"]))
     described = ", ".join(f"{r.developer} {r.models}" for r in frame.itertuples())
     alt = f"Bar chart of South Korea's AI models by developer: {described}."
-    return Chart(
-        "korean-models-by-developer", figure.layout.title.text, "model-counts", frame, figure, alt
-    )
+    return Chart("korean-models-by-developer", figure.layout.title.text, frame, figure, alt)
 
 
 def growth_projections_chart(data: Datasets, focus_areas: Sequence[str] | None = None) -> Chart:
@@ -148,9 +142,7 @@ def growth_projections_chart(data: Datasets, focus_areas: Sequence[str] | None =
     figure = charts.growth_dumbbell(frame, source_caption(frame["source_id"], data["sources"]))
     described = _describe_groups(frame, "focus_area", lambda r: f"{r.level} ({r.horizon})", " → ")
     alt = f"Dumbbell chart of AI focus areas from current status to projected growth. {described}."
-    return Chart(
-        "growth-projections", figure.layout.title.text, "growth-projections", frame, figure, alt
-    )
+    return Chart("growth-projections", figure.layout.title.text, frame, figure, alt)
 
 
 def _or_missing(cell: object) -> str:
@@ -170,7 +162,7 @@ def policy_gaps_chart(data: Datasets) -> Chart:
         "Dumbbell chart of South Korea's AI policy framework against global best practice. "
         f"{described}."
     )
-    return Chart("policy-gaps", figure.layout.title.text, "policy-gaps", frame, figure, alt)
+    return Chart("policy-gaps", figure.layout.title.text, frame, figure, alt)
 
 
 def key_figures_chart(data: Datasets) -> Chart:
@@ -182,7 +174,7 @@ def key_figures_chart(data: Datasets) -> Chart:
     figure = charts.key_figures_bar(frame, source_caption(frame["source_id"], data["sources"]))
     described = ", ".join(f"{r.label} {r.display}" for r in frame.itertuples())
     alt = f"Bar chart of headline percentages: {described}."
-    return Chart("headline-percentages", figure.layout.title.text, "", frame, figure, alt)
+    return Chart("headline-percentages", figure.layout.title.text, frame, figure, alt)
 
 
 def repairs_chart(data: Datasets, repairs: pd.DataFrame) -> Chart:
@@ -191,7 +183,7 @@ def repairs_chart(data: Datasets, repairs: pd.DataFrame) -> Chart:
     figure = charts.repairs_bar(repairs, caption)
     described = ", ".join(f"{r.source_id} {r.step} {r.repairs}" for r in repairs.itertuples())
     alt = f"Stacked bar chart of logged repairs per source by cleaning step: {described}."
-    return Chart("repairs-by-source", figure.layout.title.text, "sources", repairs, figure, alt)
+    return Chart("repairs-by-source", figure.layout.title.text, repairs, figure, alt)
 
 
 def codebook_frame() -> pd.DataFrame:
@@ -204,7 +196,7 @@ def codebook_chart() -> Chart:
     frame = codebook_frame()
     figure = charts.codebook_chart(frame, "Source: data/codebook.toml. Korea AI Policy Dashboard.")
     described = _describe_groups(frame, "scale", lambda r: f"{r.term} {r.score}")
-    return Chart("ordinal-codebook", figure.layout.title.text, "methodology", frame, figure,
+    return Chart("ordinal-codebook", figure.layout.title.text, frame, figure,
                  f"Chart of the ordinal codebook. {described}.")  # fmt: skip
 
 

@@ -52,11 +52,6 @@ def iso3(name: str) -> str | None:
     return ISO3.get(canonical) if canonical else None
 
 
-def country_from_iso3(code: str) -> str | None:
-    """The canonical country name for an alpha-3 code (any case), or None."""
-    return next((name for name, iso in ISO3.items() if iso == code.strip().upper()), None)
-
-
 def country_colour(name: str) -> str:
     """The one colour a country has on every chart."""
     if name in COUNTRY_COLOURS:

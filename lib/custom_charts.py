@@ -60,9 +60,7 @@ def long_frame(
     """One row per label and value column, with the row's verbatim quote and its span."""
     records = []
     for index, row in frame.reset_index(drop=True).iterrows():
-        start, end = (
-            table.row_spans[index] if index < len(table.row_spans) else (table.start, table.end)
-        )
+        start, end = table.row_spans[index]
         for column in value_columns:
             records.append(
                 {
@@ -72,7 +70,7 @@ def long_frame(
                     "value": first_number(row[column]),
                     "level_score": ordinal_score(row[column]),
                     "source_id": source_id,
-                    "quote": text[start:end],
+                    "quote": table.row_quote(text, index),
                     "quote_start": start,
                     "quote_end": end,
                 }
@@ -119,7 +117,6 @@ def table_chart(
     return Chart(
         chart_id,
         title,
-        "add-source",
         data,
         figure,
         f"{kind.title()} chart of {title}. {described}.",

@@ -60,7 +60,7 @@ def _provenance_columns(source: Source, table: Table, row_index: int) -> dict[st
     start, end = table.row_spans[row_index]
     return {
         "source_id": source.source_id,
-        "quote": source.text[start:end],
+        "quote": table.row_quote(source.text, row_index),
         "quote_start": start,
         "quote_end": end,
         "table_flags": "; ".join(table.flags),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from lib.codebook import vocabulary
 from lib.curated import NUMBER_WORDS
@@ -12,18 +13,18 @@ from lib.curated import NUMBER_WORDS
 CONTEXT_CHARS = 280
 
 
-def _cited_pattern(extra_terms: Iterable[str] = ()) -> re.Pattern[str]:
-    words = sorted(
-        {*NUMBER_WORDS, *vocabulary(), *extra_terms} - {"none", "half"}, key=len, reverse=True
-    )
+@cache
+def _cited_pattern() -> re.Pattern[str]:
+    """Numbers, number words and the codebook's level words (built once)."""
+    words = sorted({*NUMBER_WORDS, *vocabulary()} - {"none", "half"}, key=len, reverse=True)
     alternatives = [r"[$₩€]?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?%|th|st|nd|rd)?"]
     alternatives += [r"\b" + re.escape(word) + r"\b" for word in words if word]
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
-def mark_cited(text: str, extra_terms: Iterable[str] = ()) -> str:
+def mark_cited(text: str) -> str:
     """``text`` as escaped HTML with numbers, number words and level words in ``<mark>``."""
-    pattern = _cited_pattern(extra_terms)
+    pattern = _cited_pattern()
     pieces, cursor = [], 0
     for match in pattern.finditer(text):
         pieces.append(html.escape(text[cursor : match.start()]))

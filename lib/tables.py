@@ -39,6 +39,7 @@ class Table:
     end: int
     flags: list[str] = field(default_factory=list)
     row_spans: list[tuple[int, int]] = field(default_factory=list)
+    ragged: list[str] = field(default_factory=list)  # the flags of rows padded or extended
 
     def to_dict(self) -> dict[str, object]:
         """The table in the ``lib.ingest --json`` contract shape."""
@@ -177,11 +178,15 @@ def _tidy_rows(table: Table, text: str) -> None:
             table.flags.append(f"row '{label}' duplicated; kept once")
             continue
         if len(row) < n:
-            table.flags.append(f"row '{label}' has {len(row)} of {n} cells; missing cells are null")
+            table.ragged.append(
+                f"row '{label}' has {len(row)} of {n} cells; missing cells are null"
+            )
+            table.flags.append(table.ragged[-1])
             row = row + [None] * (n - len(row))
         if len(row) > n:
             extra = len(row) - n
-            table.flags.append(f"row '{label}' has {extra} cell(s) more than the header")
+            table.ragged.append(f"row '{label}' has {extra} cell(s) more than the header")
+            table.flags.append(table.ragged[-1])
             table.columns += [f"extra_{k}" for k in range(len(table.columns) - n + 1, extra + 1)]
             n = len(table.columns)
             rows = [r + [None] * (n - len(r)) for r in rows]

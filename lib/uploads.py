@@ -64,15 +64,6 @@ def ingest_upload(name: str, raw: bytes) -> Source:
     return source
 
 
-def ragged_row_flags(flags: Sequence[str]) -> list[str]:
-    """The flags that say a row had fewer or more cells than the header."""
-    return [
-        flag
-        for flag in flags
-        if "cells; missing cells are null" in flag or "more than the header" in flag
-    ]
-
-
 def table_frame(columns: Sequence[str], rows: Sequence[Sequence[str | None]]) -> pd.DataFrame:
     """An extracted table as a DataFrame of text cells (missing cells are None)."""
     unique = []

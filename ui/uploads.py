@@ -17,7 +17,6 @@ from lib.sources import Source
 from lib.uploads import (
     batch_error,
     ingest_upload,
-    ragged_row_flags,
     save_source,
     table_edits,
     table_frame,
@@ -134,7 +133,7 @@ def render_upload(upload: Upload) -> None:
 def render_table_editor(upload: Upload, number: int, table) -> None:
     """An extracted table, editable; every edit is listed beside the source's own value."""
     st.markdown(f"**Table {number}** · {len(table.rows)} rows × {len(table.columns)} columns")
-    ragged = ragged_row_flags(table.flags)
+    ragged = table.ragged
     if ragged:
         st.warning(
             f"Table {number} has ragged rows ({'; '.join(ragged)}): "
