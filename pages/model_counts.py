@@ -4,8 +4,7 @@ import streamlit as st
 
 from lib.chart_catalog import all_countries, developers_chart, model_counts_chart
 from lib.countries import iso3
-from lib.url_state import join_codes, parse_choice_list
-from ui.components import has_rows, notice_ignored, render_chart_with_excerpt
+from ui.components import has_rows, linked_multiselect, render_chart_with_excerpt
 from ui.data import datasets, report_unreadable_sources
 
 st.title("AI models by country")
@@ -18,12 +17,7 @@ if not has_rows(data["model_counts"], "model counts"):
     st.stop()
 country_codes = {iso3(c) or c: c for c in all_countries(data, "model_counts")}
 
-countries, unknown = parse_choice_list(st.query_params.get("countries"), country_codes)
-notice_ignored("countries", unknown, f"among {', '.join(country_codes)}")
-chosen = st.multiselect(
-    "Countries", list(country_codes.values()), default=countries or list(country_codes.values())
-)
-st.query_params["countries"] = join_codes(chosen, country_codes)
+chosen = linked_multiselect("countries", "Countries", country_codes)
 all_chosen = set(chosen) == set(country_codes.values())
 rest = st.checkbox(
     "Show the rest of the world (derived: the world total minus the countries shown)",

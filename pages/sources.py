@@ -5,20 +5,11 @@ import html
 import streamlit as st
 
 from lib.chart_catalog import repairs_chart
-from lib.excerpts import find_all, mark_spans, passage_in_context
+from lib.excerpts import find_all, passage_in_context
 from lib.repair_summary import repair_log_frame, repairs_by_step
 from lib.uploads import table_frame
-from ui.components import render_chart
+from ui.components import render_chart, render_source_text
 from ui.data import corpus, datasets, report_unreadable_sources
-
-TEXT_CSS = """<style>
-.source-text {white-space: pre-wrap; font-size: 0.95rem; line-height: 1.55; max-height: 36rem;
-              overflow-y: auto; padding: 0.6rem 0.9rem; border: 1px solid rgba(128,128,128,0.35);
-              border-radius: 0.4rem;}
-.source-text mark {background: #fde68a; color: #111;}
-.source-text mark.hit {background: #a7f3d0; color: #111;}
-.source-text mark.cited {background: #fca5a5; color: #111;}
-</style>"""
 
 st.title("Sources")
 report_unreadable_sources()
@@ -65,7 +56,7 @@ except ValueError:
 if 0 <= start < end <= len(source.text):
     snippet, s, e = passage_in_context(source.text, start, end)
     st.markdown("##### Cited passage")
-    st.html(TEXT_CSS + f'<div class="source-text">…{mark_spans(snippet, [(s, e)], "cited")}…</div>')
+    render_source_text(snippet, [(s, e)], "cited", ellipsis=True)
 elif "start" in st.query_params:
     st.info("Ignored start/end in the link: not a passage of this source.", icon=":material/info:")
 
@@ -80,7 +71,7 @@ text_tab, tables_tab, search_tab, log_tab, raw_tab = st.tabs(
 )
 with text_tab:
     st.caption(f"{len(source.text):,} characters; passages cited by the dashboard are marked.")
-    st.html(TEXT_CSS + f'<div class="source-text">{mark_spans(source.text, cited_spans)}</div>')
+    render_source_text(source.text, cited_spans)
 with tables_tab:
     if not source.tables:
         st.caption("No table found in this source.")
@@ -103,8 +94,7 @@ with search_tab:
                 st.markdown(f"**{html.escape(sid)}**: {len(hits)} match(es)")
                 for hit_start, hit_end in hits[:5]:
                     snippet, s, e = passage_in_context(other.text, hit_start, hit_end, 120)
-                    marked = mark_spans(snippet, [(s, e)], "hit")
-                    st.html(TEXT_CSS + f'<div class="source-text">…{marked}…</div>')
+                    render_source_text(snippet, [(s, e)], "hit", ellipsis=True)
         if not found:
             st.info(f"No source contains “{query}”.")
     elif "q" in st.query_params:

@@ -10,7 +10,8 @@ import streamlit as st
 
 from lib.chart_catalog import Chart
 from lib.citations import citation
-from lib.excerpts import mark_cited
+from lib.excerpts import mark_cited, mark_spans
+from lib.url_state import join_codes, parse_choice_list
 from ui.data import corpus
 from ui.exports import render_chart_downloads
 
@@ -127,3 +128,40 @@ def has_rows(frame: pd.DataFrame, what: str) -> bool:
         icon=":material/warning:",
     )
     return False
+
+
+def linked_multiselect(parameter: str, label: str, choices: dict[str, str], where=st) -> list[str]:
+    """A multiselect whose choice lives in the link (``?parameter=CODE,CODE``).
+
+    ``choices`` maps URL codes to labels. Unknown codes get a one-line notice and the default
+    (everything) is shown; the current choice is written back so that a copied link reopens it.
+    """
+    chosen, unknown = parse_choice_list(st.query_params.get(parameter), choices)
+    notice_ignored(parameter, unknown, f"among {', '.join(choices)}")
+    labels = list(choices.values())
+    picked = where.multiselect(label, labels, default=chosen or labels)
+    st.query_params[parameter] = join_codes(picked, choices)
+    return picked
+
+
+SOURCE_TEXT_CSS = """<style>
+.source-text {white-space: pre-wrap; font-size: 0.95rem; line-height: 1.55; max-height: 36rem;
+              overflow-y: auto; padding: 0.6rem 0.9rem; border: 1px solid rgba(128,128,128,0.35);
+              border-radius: 0.4rem;}
+.source-text mark {background: #fde68a; color: #111;}
+.source-text mark.hit {background: #a7f3d0; color: #111;}
+.source-text mark.cited {background: #fca5a5; color: #111;}
+</style>"""
+
+
+def render_source_text(
+    text: str, spans: list[tuple[int, int]] | None = None, kind: str = "", ellipsis: bool = False
+) -> None:
+    """Source text in a scrolling box, every character escaped, the given spans marked.
+
+    ``kind`` is ``""`` (a cited passage), ``"cited"`` (the passage a link opened) or ``"hit"``.
+    """
+    marked = mark_spans(text, spans or [], kind)
+    if ellipsis:
+        marked = f"…{marked}…"
+    st.html(f'{SOURCE_TEXT_CSS}<div class="source-text">{marked}</div>')

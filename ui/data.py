@@ -46,6 +46,12 @@ def _datasets(fingerprint: Fingerprint) -> tuple[dict[str, pd.DataFrame], list[s
     return frames, problems
 
 
+@st.cache_data(max_entries=4)
+def _status(fingerprint: Fingerprint) -> tuple[list[str], list[str]]:
+    """Unreadable sources and dropped figures: small, so every page can check them cheaply."""
+    return list(_corpus(fingerprint).errors.values()), _datasets(fingerprint)[1]
+
+
 def corpus() -> Corpus:
     """Every bundled source, cleaned, with its tables."""
     return _corpus(sources_fingerprint())
@@ -61,12 +67,12 @@ def report_unreadable_sources() -> None:
 
     The rest of the app keeps working.
     """
-    for error in corpus().errors.values():
+    errors, problems = _status(sources_fingerprint())
+    for error in errors:
         st.warning(
             f"Source skipped: {error}. Restore the file in data/sources from the repository.",
             icon=":material/warning:",
         )
-    problems = _datasets(sources_fingerprint())[1]
     if problems:
         st.warning(
             f"{len(problems)} curated figure(s) left out because their source is missing or "

@@ -11,7 +11,6 @@ import streamlit as st
 from lib.chart_catalog import Chart
 from lib.custom_charts import CHART_KINDS, ChartBuildError, suggest_kind, table_chart
 from lib.decoding import UnreadableSourceError
-from lib.excerpts import mark_spans
 from lib.paths import sources_dir
 from lib.sources import Source
 from lib.uploads import (
@@ -22,10 +21,8 @@ from lib.uploads import (
     table_frame,
     upload_id,
 )
-from ui.components import render_chart, render_excerpts
+from ui.components import render_chart, render_excerpts, render_source_text
 
-TEXT_CSS = """<style>.upload-text {white-space: pre-wrap; max-height: 28rem; overflow-y: auto;
-padding: 0.6rem 0.9rem; border: 1px solid rgba(128,128,128,0.35); border-radius: 0.4rem;}</style>"""
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
 
 
@@ -87,12 +84,8 @@ def render_upload_inputs() -> None:
         text = st.text_area("Text", height=180, key="paste-text")
         if st.button("Add pasted text", key="paste-add"):
             if text.strip():
-                add_upload(
-                    name
-                    if name.lower().endswith((".txt", ".md", ".html", ".htm"))
-                    else f"{name}.txt",
-                    text.encode("utf-8"),
-                )
+                file_name = name if name.lower().endswith(SOURCE_SUFFIXES) else f"{name}.txt"
+                add_upload(file_name, text.encode("utf-8"))
             else:
                 st.error("Nothing to add: paste the article's text first.", icon=":material/error:")
 
@@ -114,7 +107,7 @@ def render_upload(upload: Upload) -> None:
         ["Cleaned text", "Repair log", "Raw file", "Tables"]
     )
     with text_tab:
-        st.html(TEXT_CSS + f'<div class="upload-text">{mark_spans(source.text, [])}</div>')
+        render_source_text(source.text)
     with log_tab:
         log = pd.DataFrame([repair.to_dict() for repair in source.repairs])
         st.dataframe(log, hide_index=True, width="stretch") if len(log) else st.caption(
