@@ -12,7 +12,7 @@ from lib.chart_catalog import Chart
 from lib.custom_charts import CHART_KINDS, ChartBuildError, suggest_kind, table_chart
 from lib.decoding import UnreadableSourceError
 from lib.paths import sources_dir
-from lib.sources import Source
+from lib.sources import SOURCE_SUFFIXES, Source
 from lib.uploads import (
     batch_error,
     ingest_upload,
