@@ -65,7 +65,7 @@ def finish_layout(
     return figure
 
 
-def _scale_ticks(scale: str) -> tuple[list[int], list[str]]:
+def scale_ticks(scale: str) -> tuple[list[int], list[str]]:
     """Tick values and labels for an ordinal scale: ``2`` -> ``Intermediate / Moderate``."""
     by_score: dict[int, list[str]] = {}
     for level in load_levels():
@@ -85,7 +85,7 @@ def sector_heatmap(frame: pd.DataFrame, caption: str) -> go.Figure:
     labels = frame.pivot_table(index="sector", columns="country", values="level", aggfunc="first")
     grid = grid.reindex(index=sectors, columns=countries)
     labels = labels.reindex(index=sectors, columns=countries).fillna("not stated")
-    ticks, tick_text = _scale_ticks("adoption")
+    ticks, tick_text = scale_ticks("adoption")
     steps = len(ORDINAL_COLOURS)
     colourscale = [
         [edge, ORDINAL_COLOURS[min(int(i), steps - 1)]]
@@ -237,7 +237,7 @@ def _dumbbell(
         if missing:
             figure.add_trace(
                 go.Scatter(
-                    x=[max(_scale_ticks(scale)[0]) + 0.45] * len(missing),
+                    x=[max(scale_ticks(scale)[0]) + 0.45] * len(missing),
                     y=missing,
                     mode="markers+text",
                     name=f"{name}: not stated in the source",
@@ -249,7 +249,7 @@ def _dumbbell(
                     hovertemplate=f"%{{y}}<br>{name}: not stated in the source<extra></extra>",
                 )
             )  # fmt: skip
-    ticks, tick_text = _scale_ticks(scale)
+    ticks, tick_text = scale_ticks(scale)
     figure.update_xaxes(
         tickvals=ticks,
         ticktext=[wrap(t, 16) for t in tick_text],

@@ -18,13 +18,13 @@ def repair_log_frame(corpus: Corpus) -> pd.DataFrame:
     return pd.DataFrame.from_records(records, columns=columns)
 
 
-def repairs_by_step(corpus: Corpus) -> pd.DataFrame:
+def repairs_by_step(corpus: Corpus, log: pd.DataFrame | None = None) -> pd.DataFrame:
     """Number of repairs per source and cleaning step (sources with none show 0).
 
     Each row quotes its source's first line of cleaned text, so the chart's passages say which
-    article each bar is.
+    article each bar is. ``log`` is :func:`repair_log_frame` of the corpus, when already built.
     """
-    log = repair_log_frame(corpus)
+    log = repair_log_frame(corpus) if log is None else log
     counts = log.groupby(["source_id", "step"], sort=False).size().rename("repairs").reset_index()
     untouched = [sid for sid in corpus.sources if sid not in set(counts["source_id"])]
     zero = pd.DataFrame({"source_id": untouched, "step": "boilerplate", "repairs": 0})

@@ -25,7 +25,7 @@ from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from lib.chart_catalog import Chart, every_chart
-from lib.charts import ORDINAL_COLOURS
+from lib.charts import ORDINAL_COLOURS, scale_ticks
 from lib.citations import APP_NAME, citation
 from lib.countries import country_colour
 from lib.datasets import build_for_command
@@ -217,8 +217,9 @@ def _growth_lines(slide, chart: Chart, theme: Theme) -> None:
     axis = native.value_axis
     axis.minimum_scale, axis.maximum_scale, axis.major_unit = 0.5, 4.5, 1
     axis.has_title = True
-    axis.axis_title.text_frame.text = (
-        "1 Struggling / Early stages / Emerging · 2 Moderate · 3 High · 4 Very High"
+    ticks, labels = scale_ticks("outlook")
+    axis.axis_title.text_frame.text = " · ".join(
+        f"{t} {label}" for t, label in zip(ticks, labels, strict=True)
     )
     axis.axis_title.text_frame.paragraphs[0].font.size = Pt(11)
 

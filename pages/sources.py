@@ -14,7 +14,8 @@ from ui.data import corpus, datasets, report_unreadable_sources
 st.title("Sources")
 report_unreadable_sources()
 data = datasets()
-sources = corpus().sources
+all_sources = corpus()
+sources = all_sources.sources
 if not sources:
     st.warning(
         "No readable source in data/sources: restore it from the repository.",
@@ -100,7 +101,7 @@ with search_tab:
     elif "q" in st.query_params:
         del st.query_params["q"]
 with log_tab:
-    log = repair_log_frame(corpus())
+    log = repair_log_frame(all_sources)
     st.dataframe(
         log[log["source_id"] == source_id].drop(columns="source_id"),
         hide_index=True,
@@ -111,4 +112,4 @@ with raw_tab:
     st.code(source.raw_text, language=None, wrap_lines=True)
 
 st.divider()
-render_chart(repairs_chart(data, repairs_by_step(corpus())))
+render_chart(repairs_chart(data, repairs_by_step(all_sources, log)))

@@ -12,7 +12,7 @@ from lib.chart_catalog import Chart
 from lib.citations import citation
 from lib.excerpts import mark_cited, mark_spans
 from lib.url_state import join_codes, parse_choice_list
-from ui.data import corpus
+from ui.data import source_metadata
 from ui.exports import render_chart_downloads
 
 PNG_SIZE = {"width": 1920, "height": 1080}
@@ -48,11 +48,11 @@ def render_excerpts(quotes: pd.DataFrame, extra_meta: dict[str, dict] | None = N
     ``extra_meta`` names sources that are not bundled (an upload in this session).
     """
     st.html(EXCERPT_CSS)
-    sources = corpus().sources
+    bundled = source_metadata()
     for row in quotes.itertuples():
-        source = sources.get(row.source_id)
+        source = bundled.get(row.source_id)
         fallback = {"source_id": row.source_id}
-        meta = source.meta if source else (extra_meta or {}).get(row.source_id, fallback)
+        meta = source if source else (extra_meta or {}).get(row.source_id, fallback)
         link = sources_link(row.source_id, row.quote_start, row.quote_end)
         opener = f' · <a href="{link}" target="_self">open in sources</a>' if source else ""
         st.markdown(

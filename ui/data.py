@@ -52,6 +52,16 @@ def _status(fingerprint: Fingerprint) -> tuple[list[str], list[str]]:
     return list(_corpus(fingerprint).errors.values()), _datasets(fingerprint)[1]
 
 
+@st.cache_data(max_entries=4)
+def _metadata(fingerprint: Fingerprint) -> dict[str, dict]:
+    return {sid: source.meta for sid, source in _corpus(fingerprint).sources.items()}
+
+
+def source_metadata() -> dict[str, dict]:
+    """Metadata record of every bundled source, by id (small: no texts, no tables)."""
+    return _metadata(sources_fingerprint())
+
+
 def corpus() -> Corpus:
     """Every bundled source, cleaned, with its tables."""
     return _corpus(sources_fingerprint())

@@ -8,7 +8,7 @@ import streamlit as st
 
 from lib.chart_catalog import CHART_NAMES, Chart, every_chart
 from lib.figure_export import MIME, data_bytes, figure_bytes
-from ui.data import corpus, datasets
+from ui.data import corpus, datasets, source_metadata
 
 DECK_FILE = "korea-ai-policy-dashboard.pptx"
 
@@ -67,7 +67,7 @@ def render_deck_panel() -> None:
             def progress(number: int, total: int, title: str) -> None:
                 bar.progress(number / total, text=f"Slide {number + 1} of {total + 1}: {title}")
 
-            sources = {sid: source.meta for sid, source in corpus().sources.items()}
+            sources = dict(source_metadata())
             sources |= {
                 sid: up.source.meta for sid, up in st.session_state.get("uploads", {}).items()
             }
