@@ -7,20 +7,20 @@ import subprocess
 import sys
 import time
 
-from lib import slides
-from lib.chart_catalog import every_chart
-from lib.curated import load_figures
-from lib.datasets import build_datasets
-from lib.figure_export import figure_bytes
-from lib.sources import load_corpus
+from lib.charts.catalog import every_chart
+from lib.datasets.corpus import load_corpus
+from lib.datasets.curated import load_figures
+from lib.datasets.frames import build_datasets
+from lib.export import slides
+from lib.export.images import figure_bytes
 
 COLD_PNG = """
 import time
-from lib.chart_catalog import every_chart
-from lib.curated import load_figures
-from lib.datasets import build_datasets
-from lib.figure_export import figure_bytes
-from lib.sources import load_corpus
+from lib.charts.catalog import every_chart
+from lib.datasets.curated import load_figures
+from lib.datasets.frames import build_datasets
+from lib.export.images import figure_bytes
+from lib.datasets.corpus import load_corpus
 corpus = load_corpus()
 chart = every_chart(build_datasets(corpus, load_figures()), corpus)[1]
 started = time.perf_counter()

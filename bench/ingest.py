@@ -15,8 +15,9 @@ from pathlib import Path
 
 import ftfy
 
-from lib.paths import SOURCES_DIR
-from lib.sources import ingest_bytes, source_files
+from lib.datasets.corpus import source_files
+from lib.extraction.document import ingest_bytes
+from lib.reference.paths import SOURCES_DIR
 
 SIZES = (100, 1000, 10000)
 CHUNK = 50

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.datasets import build_for_command
-from lib.paths import FIGURES_FILE, SOURCES_DIR
-from lib.schema import DATASET_TITLES, FIELDS
-from lib.sources import Corpus
+from lib.datasets.corpus import Corpus
+from lib.datasets.frames import build_for_command
+from lib.datasets.schema import DATASET_TITLES, FIELDS
+from lib.reference.paths import FIGURES_FILE, SOURCES_DIR
 
 FRICTIONLESS_TYPES = {"i": "integer", "u": "integer", "f": "number", "b": "boolean"}
 

@@ -7,9 +7,9 @@ import sys
 import time
 from pathlib import Path
 
-from lib.chart_catalog import every_chart
-from lib.datasets import build_for_command
-from lib.figure_export import IMAGE_FORMATS, figure_bytes, parse_size
+from lib.charts.catalog import every_chart
+from lib.datasets.frames import build_for_command
+from lib.export.images import IMAGE_FORMATS, figure_bytes, parse_size
 
 
 def main(argv: list[str] | None = None) -> int:

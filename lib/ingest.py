@@ -13,8 +13,8 @@ import json
 import sys
 from pathlib import Path
 
-from lib.decoding import UnreadableSourceError
-from lib.sources import Source, ingest_bytes
+from lib.cleaning.decoding import UnreadableSourceError
+from lib.extraction.document import Source, ingest_bytes
 
 
 def source_record(path: str, source: Source) -> dict[str, object]:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib.uploads import MAX_FILE_MB, MAX_FILES_PER_BATCH
+from lib.datasets.uploads import MAX_FILE_MB, MAX_FILES_PER_BATCH
 from ui.uploads import (
     render_chart_builder,
     render_save,

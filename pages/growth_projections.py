@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from lib.chart_catalog import growth_projections_chart
-from lib.url_state import slugify
+from lib.charts.catalog import growth_projections_chart
+from lib.charts.url_state import slugify
 from ui.components import has_rows, linked_multiselect, render_chart_with_excerpt
 from ui.data import datasets, report_unreadable_sources
 

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from lib.chart_catalog import codebook_chart, codebook_frame
-from lib.repair_summary import table_flags_frame
+from lib.charts.catalog import codebook_chart, codebook_frame
+from lib.datasets.repair_summary import table_flags_frame
 from ui.components import render_chart, render_excerpts
 from ui.data import corpus, datasets, report_unreadable_sources
 

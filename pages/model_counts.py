@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from lib.chart_catalog import all_countries, developers_chart, model_counts_chart
-from lib.countries import iso3
+from lib.charts.catalog import all_countries, developers_chart, model_counts_chart
+from lib.reference.countries import iso3
 from ui.components import has_rows, linked_multiselect, render_chart_with_excerpt
 from ui.data import datasets, report_unreadable_sources
 

@@ -4,8 +4,8 @@ import html
 
 import streamlit as st
 
-from lib.chart_catalog import key_figures_chart
-from lib.citations import citation
+from lib.charts.catalog import key_figures_chart
+from lib.charts.citations import citation
 from ui.components import has_rows, render_chart_with_excerpt, sources_link
 from ui.data import corpus, datasets, report_unreadable_sources
 

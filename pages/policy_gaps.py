@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib.chart_catalog import policy_gaps_chart
+from lib.charts.catalog import policy_gaps_chart
 from ui.components import has_rows, render_chart_with_excerpt
 from ui.data import datasets, report_unreadable_sources
 

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from lib.chart_catalog import all_countries, sector_adoption_chart
-from lib.countries import iso3
-from lib.url_state import slugify
+from lib.charts.catalog import all_countries, sector_adoption_chart
+from lib.charts.url_state import slugify
+from lib.reference.countries import iso3
 from ui.components import has_rows, linked_multiselect, render_chart_with_excerpt
 from ui.data import datasets, report_unreadable_sources
 

@@ -4,10 +4,10 @@ import html
 
 import streamlit as st
 
-from lib.chart_catalog import repairs_chart
-from lib.excerpts import find_all, passage_in_context
-from lib.repair_summary import repair_log_frame, repairs_by_step
-from lib.uploads import table_frame
+from lib.charts.catalog import repairs_chart
+from lib.charts.excerpts import find_all, passage_in_context
+from lib.datasets.repair_summary import repair_log_frame, repairs_by_step
+from lib.datasets.uploads import table_frame
 from ui.components import render_chart, render_source_text
 from ui.data import corpus, datasets, report_unreadable_sources
 

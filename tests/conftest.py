@@ -6,9 +6,9 @@ import contextlib
 
 import pytest
 
-from lib.curated import load_figures
-from lib.datasets import build_datasets
-from lib.sources import Corpus, load_corpus
+from lib.datasets.corpus import Corpus, load_corpus
+from lib.datasets.curated import load_figures
+from lib.datasets.frames import build_datasets
 
 SOURCE_IDS = [
     "000_ab1ee7e039089319",

@@ -8,10 +8,10 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from lib.chart_catalog import Chart
-from lib.citations import citation
-from lib.excerpts import mark_cited, mark_spans
-from lib.url_state import join_codes, parse_choice_list
+from lib.charts.catalog import Chart
+from lib.charts.citations import citation
+from lib.charts.excerpts import mark_cited, mark_spans
+from lib.charts.url_state import join_codes, parse_choice_list
 from ui.data import source_metadata
 from ui.exports import render_chart_downloads
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from lib.curated import load_figures
-from lib.datasets import build_datasets
-from lib.paths import sources_dir
-from lib.sources import Corpus, load_corpus
+from lib.datasets.corpus import Corpus, load_corpus
+from lib.datasets.curated import load_figures
+from lib.datasets.frames import build_datasets
+from lib.reference.paths import sources_dir
 
 Fingerprint = tuple[str, tuple[tuple[str, int, int], ...]]
 

@@ -6,8 +6,8 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
-from lib.chart_catalog import CHART_NAMES, Chart, every_chart
-from lib.figure_export import MIME, data_bytes, figure_bytes
+from lib.charts.catalog import CHART_NAMES, Chart, every_chart
+from lib.export.images import MIME, data_bytes, figure_bytes
 from ui.data import corpus, datasets, source_metadata
 
 DECK_FILE = "korea-ai-policy-dashboard.pptx"
@@ -58,7 +58,7 @@ def render_deck_panel() -> None:
         if st.button(
             "Build slide deck", icon=":material/build:", disabled=not chosen, width="stretch"
         ):
-            from lib.slides import build_deck  # python-pptx loads only when a deck is built
+            from lib.export.slides import build_deck  # python-pptx loads only when a deck is built
 
             bar = st.progress(0.0, text="Drawing the charts…")
             charts = [*every_chart(datasets(), corpus()), *extras.values()]

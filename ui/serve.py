@@ -13,8 +13,8 @@ from pathlib import Path
 import pandas  # noqa: F401  (imported for its start-up cost, before the first visitor)
 import plotly.graph_objects  # noqa: F401
 
-import lib.chart_catalog  # noqa: F401
-import lib.datasets  # noqa: F401
+import lib.charts.catalog  # noqa: F401
+import lib.datasets.frames  # noqa: F401
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 

@@ -8,12 +8,10 @@ from urllib.parse import urlsplit
 import pandas as pd
 import streamlit as st
 
-from lib.chart_catalog import Chart
-from lib.custom_charts import CHART_KINDS, ChartBuildError, suggest_kind, table_chart
-from lib.decoding import UnreadableSourceError
-from lib.paths import sources_dir
-from lib.sources import SOURCE_SUFFIXES, Source
-from lib.uploads import (
+from lib.charts.catalog import Chart
+from lib.charts.custom import CHART_KINDS, ChartBuildError, suggest_kind, table_chart
+from lib.cleaning.decoding import UnreadableSourceError
+from lib.datasets.uploads import (
     batch_error,
     ingest_upload,
     save_source,
@@ -21,6 +19,8 @@ from lib.uploads import (
     table_frame,
     upload_id,
 )
+from lib.extraction.document import SOURCE_SUFFIXES, Source
+from lib.reference.paths import sources_dir
 from ui.components import render_chart, render_excerpts, render_source_text
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}

@@ -1,0 +1,241 @@
+"""Every chart of the app: its data, its figure and its alt text, from one set of datasets.
+
+Pages, the image export and the slide deck all draw a chart through :func:`make_chart`, so they
+always agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from lib.charts import builders as charts
+from lib.charts.citations import source_caption
+from lib.reference.codebook import load_levels
+from lib.reference.countries import country_sort_key
+
+Datasets = Mapping[str, pd.DataFrame]
+QUOTE_COLUMNS = ["source_id", "quote", "quote_start", "quote_end"]
+
+
+@dataclass
+class Chart:
+    """A chart ready to show: the data it was drawn from, the figure and its alt text."""
+
+    chart_id: str
+    title: str
+    data: pd.DataFrame
+    figure: go.Figure
+    alt: str
+    notes: list[str] = field(default_factory=list)
+
+    def quotes(self) -> pd.DataFrame:
+        """The distinct source passages behind the chart, in order of first use."""
+        if not set(QUOTE_COLUMNS) <= set(self.data.columns):
+            return pd.DataFrame(columns=QUOTE_COLUMNS)
+        return (
+            self.data[QUOTE_COLUMNS].drop_duplicates(["source_id", "quote"]).reset_index(drop=True)
+        )
+
+
+def _describe_groups(
+    frame: pd.DataFrame, column: str, describe: Callable[[object], str], joiner: str = ", "
+) -> str:
+    """Alt-text fragment: ``group: item, item; group: item`` in the frame's own order."""
+    return "; ".join(
+        f"{key}: " + joiner.join(describe(row) for row in group.itertuples())
+        for key, group in frame.groupby(column, sort=False)
+    )
+
+
+def _filter(frame: pd.DataFrame, column: str, keep: Sequence[str] | None) -> pd.DataFrame:
+    return frame if keep is None else frame[frame[column].isin(keep)]
+
+
+def sector_adoption_chart(
+    data: Datasets, countries: Sequence[str] | None = None, sectors: Sequence[str] | None = None
+) -> Chart:
+    """Heatmap of adoption level by sector and country (South Korea first)."""
+    frame = _filter(_filter(data["sector_adoption"], "country", countries), "sector", sectors)
+    caption = source_caption(frame["source_id"], data["sources"])
+    figure = charts.sector_heatmap(frame, caption)
+    described = _describe_groups(frame, "sector", lambda r: f"{r.country} {r.level}")
+    alt = f"Heatmap of AI adoption level by sector and country. {described}."
+    return Chart("sector-adoption-heatmap", figure.layout.title.text, frame, figure, alt)
+
+
+REST_OF_WORLD = "Rest of world"
+
+
+def _model_rows(
+    data: Datasets, countries: Sequence[str] | None, rest_of_world: bool
+) -> pd.DataFrame:
+    """The chosen countries, largest first, and optionally the rest of the world's models.
+
+    The rest is derived for what is shown: the world total minus the countries on the chart,
+    quoting the passage that gives the world total.
+    """
+    frame = _filter(data["model_counts"], "country", countries)
+    frame = frame.sort_values("models", ascending=False, kind="stable")
+    figures = data["key_figures"].set_index("figure_id")
+    if rest_of_world and "world_models" in figures.index:
+        world = figures.loc["world_models"]
+        rest = int(world["value"]) - int(frame["models"].sum())
+        row = {
+            "country": REST_OF_WORLD,
+            "country_iso3": "",
+            "models": rest,
+            "share_of_world_pct": round(100 * rest / world["value"], 1),
+            "provenance": "derived",
+            **{column: world[column] for column in QUOTE_COLUMNS},
+        }
+        frame = pd.concat([frame, pd.DataFrame([row])], ignore_index=True)
+    return frame.reset_index(drop=True)
+
+
+def model_counts_chart(
+    data: Datasets, countries: Sequence[str] | None = None, rest_of_world: bool = True
+) -> Chart:
+    """AI models by country with each one's share of the world total; a derived rest of world."""
+    frame = _model_rows(data, countries, rest_of_world)
+    figures = data["key_figures"].set_index("figure_id")["value"]
+    world = figures.get("world_models")
+    caption = source_caption(frame["source_id"], data["sources"])
+    figure = charts.model_counts_bar(frame, world, caption)
+    described = ", ".join(
+        f"{r.country} {r.models}" + (f" ({r.share_of_world_pct:.1f} %)" if world else "")
+        for r in frame.itertuples()
+    )
+    of_world = f", of {world:.0f} released worldwide" if world else ""
+    alt = f"Bar chart of AI models by country{of_world}: {described}."
+    shown = [c for c in frame["country"] if c != REST_OF_WORLD]
+    notes = (
+        [f"Rest of world is derived: the {world:.0f} models worldwide minus {', '.join(shown)}."]
+        if REST_OF_WORLD in set(frame["country"]) and world
+        else []
+    )
+    return Chart(
+        "model-counts-by-country",
+        figure.layout.title.text,
+        frame,
+        figure,
+        alt,
+        notes,
+    )
+
+
+def developers_chart(data: Datasets) -> Chart:
+    """South Korea's models by developer."""
+    frame = data["korean_models_by_developer"]
+    figure = charts.developers_bar(frame, source_caption(frame["source_id"], data["sources"]))
+    described = ", ".join(f"{r.developer} {r.models}" for r in frame.itertuples())
+    alt = f"Bar chart of South Korea's AI models by developer: {described}."
+    return Chart("korean-models-by-developer", figure.layout.title.text, frame, figure, alt)
+
+
+def growth_projections_chart(data: Datasets, focus_areas: Sequence[str] | None = None) -> Chart:
+    """Status now and projected growth per AI focus area, on the ordinal outlook scale."""
+    frame = _filter(data["growth_projections"], "focus_area", focus_areas)
+    figure = charts.growth_dumbbell(frame, source_caption(frame["source_id"], data["sources"]))
+    described = _describe_groups(frame, "focus_area", lambda r: f"{r.level} ({r.horizon})", " → ")
+    alt = f"Dumbbell chart of AI focus areas from current status to projected growth. {described}."
+    return Chart("growth-projections", figure.layout.title.text, frame, figure, alt)
+
+
+def _or_missing(cell: object) -> str:
+    return "not stated in the source" if pd.isna(cell) else str(cell)
+
+
+def policy_gaps_chart(data: Datasets) -> Chart:
+    """South Korea's policy framework against global best practice, the missing cell marked."""
+    frame = data["policy_gaps"]
+    figure = charts.policy_gap_dumbbell(frame, source_caption(frame["source_id"], data["sources"]))
+    described = "; ".join(
+        f"{r.aspect}: South Korea {_or_missing(r.korea)}, global best practice "
+        f"{_or_missing(r.global_best_practice)}"
+        for r in frame.itertuples()
+    )
+    alt = (
+        "Dumbbell chart of South Korea's AI policy framework against global best practice. "
+        f"{described}."
+    )
+    return Chart("policy-gaps", figure.layout.title.text, frame, figure, alt)
+
+
+def key_figures_chart(data: Datasets) -> Chart:
+    """The headline percentages the sources state."""
+    figures = data["key_figures"]
+    frame = figures[(figures["unit"] == "%") & (figures["provenance"] == "stated")].reset_index(
+        drop=True
+    )
+    figure = charts.key_figures_bar(frame, source_caption(frame["source_id"], data["sources"]))
+    described = ", ".join(f"{r.label} {r.display}" for r in frame.itertuples())
+    alt = f"Bar chart of headline percentages: {described}."
+    return Chart("headline-percentages", figure.layout.title.text, frame, figure, alt)
+
+
+def repairs_chart(data: Datasets, repairs: pd.DataFrame) -> Chart:
+    """Logged repairs per source and cleaning step (``repairs``: source_id, step, repairs)."""
+    caption = source_caption(repairs["source_id"], data["sources"])
+    figure = charts.repairs_bar(repairs, caption)
+    described = ", ".join(f"{r.source_id} {r.step} {r.repairs}" for r in repairs.itertuples())
+    alt = f"Stacked bar chart of logged repairs per source by cleaning step: {described}."
+    return Chart("repairs-by-source", figure.layout.title.text, repairs, figure, alt)
+
+
+def codebook_frame() -> pd.DataFrame:
+    """The codebook as a table: scale, term, score, meaning."""
+    return pd.DataFrame([vars(level) for level in load_levels()])
+
+
+def codebook_chart() -> Chart:
+    """The ordinal codebook."""
+    frame = codebook_frame()
+    figure = charts.codebook_chart(frame, "Source: data/codebook.toml. Korea AI Policy Dashboard.")
+    described = _describe_groups(frame, "scale", lambda r: f"{r.term} {r.score}")
+    return Chart("ordinal-codebook", figure.layout.title.text, frame, figure,
+                 f"Chart of the ordinal codebook. {described}.")  # fmt: skip
+
+
+# Each data chart with the datasets it needs rows in, in page order.
+CHART_NEEDS: list[tuple[tuple[str, ...], Callable[[Datasets], Chart]]] = [
+    (("key_figures",), key_figures_chart),
+    (("sector_adoption",), sector_adoption_chart),
+    (("model_counts", "key_figures"), model_counts_chart),
+    (("korean_models_by_developer",), developers_chart),
+    (("growth_projections",), growth_projections_chart),
+    (("policy_gaps",), policy_gaps_chart),
+]
+
+
+# Chart id -> what it shows, for pickers that must not build every figure to list them.
+CHART_NAMES: dict[str, str] = {
+    "headline-percentages": "Headline percentages",
+    "sector-adoption-heatmap": "AI adoption by sector and country",
+    "model-counts-by-country": "AI models by country",
+    "korean-models-by-developer": "South Korea's AI models by developer",
+    "growth-projections": "Growth projections",
+    "policy-gaps": "Policy gaps",
+    "repairs-by-source": "Repairs made to each source",
+    "ordinal-codebook": "Ordinal codebook",
+}
+
+
+def every_chart(data: Datasets, corpus: object) -> list[Chart]:
+    """Every chart the app shows, in page order, in its default view; a chart whose data is
+    missing (its source unreadable) is left out."""
+    from lib.datasets.repair_summary import repairs_by_step
+
+    charts = [make(data) for needs, make in CHART_NEEDS if all(len(data[name]) for name in needs)]
+    repairs = repairs_by_step(corpus)
+    if len(repairs):
+        charts.append(repairs_chart(data, repairs))
+    return [*charts, codebook_chart()]
+
+
+def all_countries(data: Datasets, dataset: str) -> list[str]:
+    """Countries of a dataset, South Korea first."""
+    return sorted(data[dataset]["country"].unique(), key=country_sort_key)

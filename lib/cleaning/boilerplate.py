@@ -1,0 +1,198 @@
+"""Strip site boilerplate so that excerpts show the article alone.
+
+Each rule is named and every removal is logged. Rules describe the shape of web-page chrome
+(comment counters, subscribe boxes, share buttons, "latest stories" lists, copyright lines, photo
+credits, a trailing unrelated headline), not particular files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lib.cleaning.repair_log import Repair, line_number
+
+# Whole lines that are page chrome, whatever article they surround.
+LINE_RULES: dict[str, re.Pattern[str]] = {
+    "comment-counter": re.compile(r"(?i)\s*(\d+\s+comments?|comments?\s*\d+)\s*"),
+    "subscribe-box": re.compile(
+        r"(?i)\s*(discover more from .{1,60}|subscribe to get the latest posts.*|subscribe)\s*"
+    ),
+    "related-links-heading": re.compile(
+        r"(?i)\s*(you may also like|related (articles|posts|stories)|read more|"
+        r"today[’']s briefing|most (read|popular))\s*"
+    ),
+    "share-buttons": re.compile(r"(?i)\s*share (it|this)( on)?(\.\.\.|…|:)?\s*"),
+    "copyright-line": re.compile(r"(?i)\s*(©|\(c\)|copyright\b).*(all rights reserved|\d{4}).*"),
+    "skip-links": re.compile(r"(?i)\s*(quick|direct|skip to) (access|main|content).*"),
+    "machine-translation-notice": re.compile(
+        r"(?i)\s*this (content|article) was produced with the assistance of ai translation.*"
+    ),
+    "photo-credit": re.compile(r".{0,400}/\s*Courtesy of [^.\n]{1,80}"),
+}
+LATEST_HEADING = re.compile(r"(?i)\s*(\[latest\]\s*)?latest (stories|news|posts)\s*")
+LIST_ITEM = re.compile(r"\s*[•·\-*]\s+\S.*")
+BARE_NUMBER = re.compile(r"\s*\d+\s*")
+# Chrome inside a line of article text; applied line by line.
+INLINE_RULES: dict[str, re.Pattern[str]] = {
+    "image-link-label": re.compile(r"\s+View original image\b"),
+    "photo-caption-credit": re.compile(r"^.{0,400}?\((?:AP|AFP|Reuters|Yonhap)[\w\- ]*\)\]"),
+    "byline-view-counter": re.compile(r"(?<=\S) Views\s*$"),
+}
+MIN_HEADLINE_WORDS = 4
+MAX_SHARED_WORD_SHARE = 0.3
+
+
+@dataclass
+class _Line:
+    body: str
+    newline: str
+    start: int
+    rule: str | None = None
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.body.strip()
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines, offset = [], 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        lines.append(_Line(body, raw[len(body) :], offset))
+        offset += len(raw)
+    return lines
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’]{3,}", text)}
+
+
+def _is_unrelated_headline(line: str, rest_of_article: str) -> bool:
+    """A Title Case line with no final punctuation whose words the article does not use."""
+    words = line.split()
+    last_char = line.rstrip().rstrip("”’\"')]»")[-1:]
+    if len(words) < MIN_HEADLINE_WORDS or len(line) > 140 or last_char in ".!?:;,|":
+        return False
+    if "," in line:  # a byline ("Name, Professor at ...") rather than a headline
+        return False
+    if sum(1 for w in words if w[:1].isalpha() and w[:1].isupper()) < 0.8 * len(words):
+        return False
+    own = _content_words(line)
+    if not own:
+        return False
+    return len(own & _content_words(rest_of_article)) / len(own) <= MAX_SHARED_WORD_SHARE
+
+
+def _mark_lines(lines: list[_Line]) -> None:
+    """Set ``rule`` on each line that is boilerplate."""
+    for line in lines:
+        line.rule = next((r for r, p in LINE_RULES.items() if p.fullmatch(line.body)), None)
+    in_latest = False
+    for index, line in enumerate(lines):
+        if LATEST_HEADING.fullmatch(line.body):
+            line.rule, in_latest = "latest-stories-list", True
+        elif in_latest and LIST_ITEM.fullmatch(line.body):
+            line.rule = "latest-stories-list"
+        elif in_latest and not line.is_blank:
+            in_latest = False
+        # A bare number beside a comment counter is the comment box's character counter.
+        if BARE_NUMBER.fullmatch(line.body) and any(
+            other.rule == "comment-counter" for other in lines[max(index - 2, 0) : index + 3]
+        ):
+            line.rule = "comment-counter"
+    body = [line for line in lines if not line.is_blank and line.rule is None]
+    if len(body) > 1:  # a "next story" teaser as the article's last line
+        rest = "\n".join(other.body for other in body[:-1])
+        if _is_unrelated_headline(body[-1].body, rest):
+            body[-1].rule = "unrelated-headline"
+
+
+def _drop_marked_lines(text: str, lines: list[_Line]) -> tuple[str, list[Repair]]:
+    """Drop marked lines and the blank lines left doubled around them; log each removed block."""
+    drop = [line.rule is not None for line in lines]
+    # Blank lines between two dropped lines, or between a dropped line and the end, go too.
+    for index, line in enumerate(lines):
+        if line.is_blank:
+            before = next(
+                (drop[j] for j in range(index - 1, -1, -1) if not lines[j].is_blank), True
+            )
+            after = next(
+                (drop[j] for j in range(index + 1, len(lines)) if not lines[j].is_blank), True
+            )
+            drop[index] = before and after
+    # A dropped block at the start, or after a blank line, also takes the blank lines after it.
+    for index in range(1, len(lines)):
+        if lines[index].is_blank and not drop[index] and drop[index - 1]:
+            j = index - 1
+            while j >= 0 and drop[j]:
+                j -= 1
+            if j < 0 or (lines[j].is_blank and not drop[j]):
+                drop[index] = True
+    repairs: list[Repair] = []
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        if not drop[index]:
+            kept.append(lines[index].body + lines[index].newline)
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(lines) and drop[end + 1]:
+            end += 1
+        block = lines[index : end + 1]
+        start, stop = block[0].start, block[-1].start + len(block[-1].body) + len(block[-1].newline)
+        rules = sorted({line.rule for line in block if line.rule})
+        repairs.append(
+            Repair(
+                "boilerplate",
+                "+".join(rules) or "blank-lines",
+                line_number(text, start),
+                start,
+                stop,
+                text[start:stop],
+                "",
+            )
+        )
+        index = end + 1
+    cleaned = "".join(kept)
+    if cleaned.endswith("\n\n"):
+        trimmed = cleaned.rstrip("\n") + "\n"
+        if repairs and repairs[-1].end == len(text):  # trailing blank lines left by a removal
+            cleaned = trimmed
+    return cleaned, repairs
+
+
+def _drop_inline_chrome(text: str) -> tuple[str, list[Repair]]:
+    repairs: list[Repair] = []
+    for rule, pattern in INLINE_RULES.items():
+        pieces: list[str] = []
+        for line in _split_lines(text):
+            match = pattern.search(line.body)
+            if match and match.end() > match.start():
+                start = line.start + match.start()
+                repairs.append(
+                    Repair(
+                        "boilerplate",
+                        rule,
+                        line_number(text, start),
+                        start,
+                        line.start + match.end(),
+                        match.group(),
+                        "",
+                    )
+                )
+                pieces.append(line.body[: match.start()] + line.body[match.end() :] + line.newline)
+            else:
+                pieces.append(line.body + line.newline)
+        text = "".join(pieces)
+    return text, repairs
+
+
+def strip_boilerplate(text: str) -> tuple[str, list[Repair]]:
+    """Remove page chrome from ``text``; return the article and the log of removals."""
+    lines = _split_lines(text)
+    _mark_lines(lines)
+    text, line_repairs = _drop_marked_lines(text, lines)
+    text, inline_repairs = _drop_inline_chrome(text)
+    return text, line_repairs + inline_repairs

@@ -1,0 +1,79 @@
+"""A document: one article's bytes cleaned into text, with the tables found in it."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lib.cleaning.clean import clean_bytes
+from lib.cleaning.decoding import UnreadableSourceError
+from lib.cleaning.html_text import html_to_text, looks_like_html
+from lib.cleaning.repair_log import Repair
+from lib.extraction.tables import Table, extract_tables
+
+SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+METADATA_SUFFIX = ".meta.json"
+UNKNOWN = "unknown"
+
+
+@dataclass
+class Source:
+    """One ingested article: cleaned text, repairs, tables and its metadata record."""
+
+    source_id: str
+    file: str
+    sha256: str
+    encoding: str
+    text: str
+    repairs: list[Repair]
+    tables: list[Table]
+    meta: dict[str, str] = field(default_factory=dict)
+    raw_text: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.meta.get("title", UNKNOWN)
+
+
+def ingest_bytes(raw: bytes, name: str) -> Source:
+    """Decode, repair and clean ``raw`` (named ``name``), then extract its tables.
+
+    HTML is turned into text first, its ``<table>`` elements into pipe tables.
+    Raises UnreadableSourceError with a one-line reason when ``raw`` is not text.
+    """
+    cleaned = clean_bytes(raw)
+    raw_text = raw.decode(cleaned.encoding, errors="replace")
+    if looks_like_html(name, cleaned.text):
+        converted = html_to_text(cleaned.text)
+        if not converted.strip():
+            raise UnreadableSourceError(
+                "HTML has no readable text: give the article page itself, or its text"
+            )
+        cleaned.repairs.append(
+            Repair(
+                "html",
+                "html-to-text",
+                1,
+                0,
+                len(cleaned.text),
+                f"{len(cleaned.text)} chars of HTML",
+                f"{len(converted)} chars of text",
+            )
+        )
+        again = clean_bytes(converted.encode("utf-8"))
+        cleaned.text = again.text
+        cleaned.repairs.extend(again.repairs)
+    stem = Path(name).name
+    for suffix in (*SOURCE_SUFFIXES, METADATA_SUFFIX):
+        stem = stem.removesuffix(suffix)
+    return Source(
+        source_id=stem,
+        file=Path(name).name,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        encoding=cleaned.encoding,
+        text=cleaned.text,
+        repairs=cleaned.repairs,
+        tables=extract_tables(cleaned.text),
+        raw_text=raw_text,
+    )

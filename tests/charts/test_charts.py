@@ -1,0 +1,52 @@
+"""Chart builders are pure: data in, figure out, with the source caption inside."""
+
+from lib.charts.catalog import CHART_NEEDS, model_counts_chart
+from lib.charts.excerpts import mark_cited, mark_spans, passage_in_context
+from lib.charts.url_state import join_codes, parse_choice_list, slugify
+
+
+def test_every_chart_carries_its_source_caption_and_alt_text(datasets):
+    for _, make in CHART_NEEDS:
+        chart = make(datasets)
+        chart_id = chart.chart_id
+        caption = chart.figure.layout.annotations[-1].text.replace("<br>", " ")
+        assert caption.startswith("Source: “"), chart_id
+        assert caption.endswith("Korea AI Policy Dashboard."), chart_id
+        assert len(chart.alt) > 60, chart_id
+        assert not chart.quotes().empty, chart_id
+
+
+def test_model_counts_chart_filters_and_derives_rest_of_world(datasets):
+    chart = model_counts_chart(datasets, ["South Korea", "United States"], rest_of_world=False)
+    assert [trace.x[0] for trace in chart.figure.data] == ["United States", "South Korea"]
+    subset = model_counts_chart(datasets, ["South Korea"], rest_of_world=True)
+    assert dict(zip(subset.data["country"], subset.data["models"], strict=True)) == {
+        "South Korea": 14, "Rest of world": 257,  # 271 minus the one country shown
+    }  # fmt: skip
+    assert subset.notes == ["Rest of world is derived: the 271 models worldwide minus South Korea."]
+    full = model_counts_chart(datasets)
+    rest = full.data[full.data["country"] == "Rest of world"].iloc[0]
+    assert (rest["models"], rest["provenance"], rest["share_of_world_pct"]) == (27, "derived", 10.0)
+
+
+def test_excerpt_html_is_escaped_and_marks_numbers():
+    assert mark_cited("<script>alert(1)</script> LG developed five") == (
+        "&lt;script&gt;alert(<mark>1</mark>)&lt;/script&gt; LG developed <mark>five</mark>"
+    )
+    assert mark_spans("a <b> c", [(2, 5)], "hit") == 'a <mark class="hit">&lt;b&gt;</mark> c'
+
+
+def test_passage_in_context():
+    text = "word " * 100 + "TARGET" + " word" * 100
+    snippet, start, end = passage_in_context(text, 500, 506, context=20)
+    assert snippet[start:end] == "TARGET"
+    assert len(snippet) < 60
+
+
+def test_url_state_parsing():
+    choices = {"KOR": "South Korea", "USA": "United States", "CHN": "China"}
+    assert parse_choice_list("kor, USA,XXX", choices) == (["South Korea", "United States"], ["XXX"])
+    assert parse_choice_list("XXX", choices) == (None, ["XXX"])
+    assert parse_choice_list(None, choices) == (None, [])
+    assert join_codes(["China", "South Korea"], choices) == "KOR,CHN"
+    assert slugify("Manufacturing & Automation") == "manufacturing-automation"
