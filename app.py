@@ -5,9 +5,9 @@ import streamlit as st
 from ui.components import drop_unknown_parameters
 from ui.exports import render_copy_link, render_deck_panel
 
-st.set_page_config(
-    page_title="Korea AI Policy Dashboard", page_icon=":material/bar_chart:", layout="wide"
-)
+# An emoji favicon is drawn in the browser; a :material/...: one is fetched from fonts.gstatic.com
+# by every visitor's browser, and the app makes no request outside its own server.
+st.set_page_config(page_title="Korea AI Policy Dashboard", page_icon="📊", layout="wide")
 
 PAGES = [
     st.Page("pages/overview.py", title="Overview", icon=":material/home:", default=True),

@@ -18,11 +18,13 @@ if not has_rows(data["model_counts"], "model counts"):
 country_codes = {iso3(c) or c: c for c in all_countries(data, "model_counts")}
 
 chosen = linked_multiselect("countries", "Countries", country_codes)
-all_chosen = set(chosen) == set(country_codes.values())
+# On when the page opens on every country; a fixed key then keeps the analyst's own choice
+# while the countries change.
+if "rest-of-world" not in st.session_state:
+    st.session_state["rest-of-world"] = set(chosen) == set(country_codes.values())
 rest = st.checkbox(
     "Show the rest of the world (derived: the world total minus the countries shown)",
-    value=all_chosen,
-    key=f"rest-{all_chosen}",
+    key="rest-of-world",
 )
 
 if chosen:

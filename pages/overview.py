@@ -8,6 +8,7 @@ from lib.charts.catalog import key_figures_chart
 from lib.charts.citations import citation
 from ui.components import has_rows, render_chart_with_excerpt, sources_link
 from ui.data import corpus, datasets, report_unreadable_sources
+from ui.safe_text import html_block, inert
 
 # (short label, main figure, companion figure shown under it); the full label is on hover.
 HEADLINES = [
@@ -35,7 +36,7 @@ sources = corpus().sources
 def _help(figure_id: str) -> str:
     row = figures.loc[figure_id]
     meta = sources[row.source_id].meta if row.source_id in sources else {}
-    return f"{row.label}. “{row.quote}” — {citation(meta)} ({row.provenance})"
+    return inert(f"{row.label}. “{row.quote}” — {citation(meta)} ({row.provenance})")
 
 
 columns = st.columns(3)
@@ -52,7 +53,10 @@ for index, (short_label, main, companion) in enumerate(HEADLINES):
             extra = f"{html.escape(other.display + suffix)} · "
         link = sources_link(row.source_id, row.quote_start, row.quote_end)
         st.markdown(
-            f'{extra}<a href="{link}" target="_self">source: {html.escape(row.source_id)}</a>',
+            html_block(
+                f'{extra}<a href="{html.escape(link)}" target="_self">'
+                f"source: {html.escape(row.source_id)}</a>"
+            ),
             unsafe_allow_html=True,
         )
 

@@ -5,6 +5,7 @@ import streamlit as st
 from lib.charts.catalog import policy_gaps_chart
 from ui.components import has_rows, render_chart_with_excerpt
 from ui.data import datasets, report_unreadable_sources
+from ui.safe_text import inert
 
 st.title("Policy gaps")
 st.caption(
@@ -31,7 +32,7 @@ for row in chart.data[chart.data["is_missing"]].itertuples():
         else ""
     )
     st.warning(
-        f"{row.aspect}: the source's table gives no {' and no '.join(absent)}{why}; "
+        f"{inert(row.aspect)}: the source's table gives no {' and no '.join(absent)}{why}; "
         "it is shown as missing, not filled in.",
         icon=":material/warning:",
     )

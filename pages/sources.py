@@ -1,7 +1,5 @@
 """Sources: every article with its metadata, cleaned text, search and the log of every repair."""
 
-import html
-
 import streamlit as st
 
 from lib.charts.catalog import repairs_chart
@@ -10,6 +8,7 @@ from lib.datasets.repair_summary import repair_log_frame, repairs_by_step
 from lib.datasets.uploads import table_frame
 from ui.components import render_chart, render_source_text
 from ui.data import corpus, datasets, report_unreadable_sources
+from ui.safe_text import inert
 
 st.title("Sources")
 report_unreadable_sources()
@@ -26,7 +25,8 @@ ids = list(sources)
 requested = st.query_params.get("source")
 if requested and requested not in sources:
     st.info(
-        f"Ignored source={requested} in the link: no such source. Showing the first one.",
+        f"Ignored source={inert(requested, 80)} in the link: no such source. "
+        "Showing the first one.",
         icon=":material/info:",
     )
 index = ids.index(requested) if requested in sources else 0
@@ -40,13 +40,13 @@ if source_id != requested:  # another source: the passage offsets no longer appl
 st.query_params["source"] = source_id
 
 with st.container(border=True):
-    st.markdown(f"**{html.escape(source.title)}**")
+    st.markdown(f"**{inert(source.title)}**")
     fields = {**source.meta, "encoding": source.encoding, "repairs logged": len(source.repairs)}
     shown = [(k, v) for k, v in fields.items() if k not in ("title", "source_id") and str(v)]
     left, right = st.columns(2)
     for number, (key, value) in enumerate(shown):
         (left if number < (len(shown) + 1) // 2 else right).markdown(
-            f"**{html.escape(key.replace('_', ' '))}**: {html.escape(str(value))}"
+            f"**{inert(key.replace('_', ' '))}**: {inert(value)}"
         )
 
 # The passage a link pointed at, with its context.
@@ -82,7 +82,7 @@ with tables_tab:
         )
         st.dataframe(table_frame(table.columns, table.rows), hide_index=True, width="stretch")
         for flag in table.flags:
-            st.caption(f"Flag: {flag}")
+            st.caption(f"Flag: {inert(flag)}")
 with search_tab:
     query = st.text_input("Search every source", value=st.query_params.get("q", ""))
     if query:
@@ -92,12 +92,12 @@ with search_tab:
             hits = find_all(other.text, query)
             if hits:
                 found = True
-                st.markdown(f"**{html.escape(sid)}**: {len(hits)} match(es)")
+                st.markdown(f"**{inert(sid)}**: {len(hits)} match(es)")
                 for hit_start, hit_end in hits[:5]:
                     snippet, s, e = passage_in_context(other.text, hit_start, hit_end, 120)
                     render_source_text(snippet, [(s, e)], "hit", ellipsis=True)
         if not found:
-            st.info(f"No source contains “{query}”.")
+            st.info(f"No source contains “{inert(query, 80)}”.")
     elif "q" in st.query_params:
         del st.query_params["q"]
 with log_tab:

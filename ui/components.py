@@ -14,6 +14,7 @@ from lib.charts.excerpts import mark_cited, mark_spans
 from lib.charts.url_state import join_codes, parse_choice_list
 from ui.data import source_metadata
 from ui.exports import render_chart_downloads
+from ui.safe_text import html_block, inert
 
 PNG_SIZE = {"width": 1920, "height": 1080}
 EXCERPT_CSS = """
@@ -54,10 +55,14 @@ def render_excerpts(quotes: pd.DataFrame, extra_meta: dict[str, dict] | None = N
         fallback = {"source_id": row.source_id}
         meta = source if source else (extra_meta or {}).get(row.source_id, fallback)
         link = sources_link(row.source_id, row.quote_start, row.quote_end)
-        opener = f' · <a href="{link}" target="_self">open in sources</a>' if source else ""
+        opener = (
+            f' · <a href="{html.escape(link)}" target="_self">open in sources</a>' if source else ""
+        )
         st.markdown(
-            f'<div class="excerpt">“{mark_cited(row.quote)}”</div>'
-            f'<div class="cite">— {html.escape(citation(meta))}{opener}</div>',
+            html_block(
+                f'<div class="excerpt">“{mark_cited(row.quote)}”</div>'
+                f'<div class="cite">— {html.escape(citation(meta))}{opener}</div>'
+            ),
             unsafe_allow_html=True,
         )
 
@@ -71,8 +76,8 @@ def render_chart(chart: Chart) -> None:
         alt=chart.alt,
         key=f"chart-{chart.chart_id}",
     )
-    for note in chart.notes:
-        st.caption(note)
+    for note in chart.notes:  # notes name countries and cells: plain text
+        st.caption(inert(note))
     left, right = st.columns([1, 1], vertical_alignment="center")
     with right:
         render_chart_downloads(chart)
@@ -98,8 +103,8 @@ def notice_ignored(parameter: str, unknown: list[str], expected: str) -> None:
     """One-line notice for link parameters that were not understood."""
     if unknown:
         st.info(
-            f"Ignored {parameter}={','.join(unknown)} in the link: not {expected}. "
-            "Showing the default view for it.",
+            f"Ignored {inert(parameter, 40)}={inert(','.join(unknown), 80)} in the link: "
+            f"not {inert(expected, 200)}. Showing the default view for it.",
             icon=":material/info:",
         )
 
@@ -112,8 +117,8 @@ def drop_unknown_parameters(known: set[str]) -> None:
             del st.query_params[key]
         accepted = ", ".join(sorted(known)) or "none"
         st.info(
-            f"Ignored {', '.join(unknown)} in the link: this page does not use it "
-            f"(it takes: {accepted}).",
+            f"Ignored {inert(', '.join(unknown), 80)} in the link: this page does not use it "
+            f"(it takes: {inert(accepted)}).",
             icon=":material/info:",
         )
 
@@ -135,11 +140,17 @@ def linked_multiselect(parameter: str, label: str, choices: dict[str, str], wher
 
     ``choices`` maps URL codes to labels. Unknown codes get a one-line notice and the default
     (everything) is shown; the current choice is written back so that a copied link reopens it.
+    The widget has a fixed key and reads the link only when it first appears: a default taken
+    from the link on every run would give it a new identity at each change and lose every
+    second change.
     """
+    key = f"linked-{parameter}"
     chosen, unknown = parse_choice_list(st.query_params.get(parameter), choices)
-    notice_ignored(parameter, unknown, f"among {', '.join(choices)}")
     labels = list(choices.values())
-    picked = where.multiselect(label, labels, default=chosen or labels)
+    if key not in st.session_state:
+        notice_ignored(parameter, unknown, f"among {', '.join(choices)}")
+        st.session_state[key] = chosen or labels
+    picked = where.multiselect(label, labels, key=key)
     st.query_params[parameter] = join_codes(picked, choices)
     return picked
 

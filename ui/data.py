@@ -17,6 +17,7 @@ from lib.datasets.corpus import Corpus, load_corpus
 from lib.datasets.curated import load_figures
 from lib.datasets.frames import build_datasets
 from lib.reference.paths import sources_dir
+from ui.safe_text import inert
 
 Fingerprint = tuple[str, tuple[tuple[str, int, int], ...]]
 
@@ -80,12 +81,13 @@ def report_unreadable_sources() -> None:
     errors, problems = _status(sources_fingerprint())
     for error in errors:
         st.warning(
-            f"Source skipped: {error}. Restore the file in data/sources from the repository.",
+            f"Source skipped: {inert(error)}. "
+            "Restore the file in data/sources from the repository.",
             icon=":material/warning:",
         )
     if problems:
         st.warning(
             f"{len(problems)} curated figure(s) left out because their source is missing or "
-            f"changed (first: {problems[0]}). Restore data/sources from the repository.",
+            f"changed (first: {inert(problems[0])}). Restore data/sources from the repository.",
             icon=":material/warning:",
         )

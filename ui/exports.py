@@ -7,8 +7,10 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 
 from lib.charts.catalog import CHART_NAMES, Chart, every_chart
-from lib.export.images import MIME, data_bytes, figure_bytes
+from lib.export.data_files import data_bytes
+from lib.export.images import MIME, figure_bytes
 from ui.data import corpus, datasets, source_metadata
+from ui.safe_text import inert
 
 DECK_FILE = "korea-ai-policy-dashboard.pptx"
 
@@ -65,7 +67,9 @@ def render_deck_panel() -> None:
             selected = [chart for chart in charts if chart.chart_id in chosen]
 
             def progress(number: int, total: int, title: str) -> None:
-                bar.progress(number / total, text=f"Slide {number + 1} of {total + 1}: {title}")
+                bar.progress(
+                    number / total, text=f"Slide {number + 1} of {total + 1}: {inert(title, 80)}"
+                )
 
             sources = dict(source_metadata())
             sources |= {

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 import pandas as pd
 import streamlit as st
@@ -21,9 +20,9 @@ from lib.datasets.uploads import (
 )
 from lib.extraction.document import SOURCE_SUFFIXES, Source
 from lib.reference.paths import sources_dir
+from ui.access import write_access
 from ui.components import render_chart, render_excerpts, render_source_text
-
-LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
+from ui.safe_text import inert, inert_figure
 
 
 @dataclass
@@ -54,7 +53,7 @@ def add_upload(name: str, raw: bytes) -> None:
     try:
         source = ingest_upload(name, raw)
     except UnreadableSourceError as err:
-        st.error(f"{name}: {err}", icon=":material/error:")
+        st.error(inert(f"{name}: {err}"), icon=":material/error:")
         return
     uploads[source.source_id] = Upload(name, raw, source)
     st.session_state["upload-selected"] = source.source_id
@@ -90,17 +89,12 @@ def render_upload_inputs() -> None:
                 st.error("Nothing to add: paste the article's text first.", icon=":material/error:")
 
 
-def is_local_session() -> bool:
-    """True when the app is opened on this machine (``make run``), not through a hosted link."""
-    host = urlsplit(st.context.url or "").hostname or ""
-    return host in LOCAL_HOSTS
-
-
 def render_upload(upload: Upload) -> None:
     """An uploaded source as the bundled ones are shown: text, repairs, raw file, tables."""
     source = upload.source
     st.markdown(
-        f"**{upload.name}** · read as {source.encoding} · {len(source.repairs)} repairs logged · "
+        f"**{inert(upload.name)}** · read as {inert(source.encoding)} · "
+        f"{len(source.repairs)} repairs logged · "
         f"{len(source.tables)} table(s) found"
     )
     text_tab, log_tab, raw_tab, tables_tab = st.tabs(
@@ -129,14 +123,14 @@ def render_table_editor(upload: Upload, number: int, table) -> None:
     ragged = table.ragged
     if ragged:
         st.warning(
-            f"Table {number} has ragged rows ({'; '.join(ragged)}): "
+            f"Table {number} has ragged rows ({inert('; '.join(ragged))}): "
             "check those cells below and fill "
             "them in where the article gives a value.",
             icon=":material/warning:",
         )
     for flag in table.flags:
         if flag not in ragged:
-            st.caption(f"Flag: {flag}")
+            st.caption(f"Flag: {inert(flag)}")
     original = table_frame(table.columns, table.rows)
     # Start from the analyst's earlier edits: Streamlit forgets an editor's state when it is not
     # drawn (another article selected), so the session keeps the edited table itself.
@@ -193,8 +187,10 @@ def render_chart_builder(uploads: dict[str, Upload]) -> None:
             frame, label, values, kind, table, upload.source.text, upload.source.meta, title
         )
     except ChartBuildError as err:
-        st.info(f"Cannot draw this chart: {err}.", icon=":material/info:")
+        st.info(f"Cannot draw this chart: {inert(err)}.", icon=":material/info:")
         return
+    # Titles, labels and cells are the visitor's: plotly shows them as text, not as its HTML.
+    chart.figure = inert_figure(chart.figure)
     edits = table_edits(table_frame(table.columns, table.rows), frame)
     chart.notes += [
         f"Edited by you: {e.label} · {e.column}: {e.edited_value!r} (source: {e.source_value!r})"
@@ -209,16 +205,17 @@ def render_chart_builder(uploads: dict[str, Upload]) -> None:
             chosen = st.session_state.get("deck-charts")
             if chosen is not None and chart.chart_id not in chosen:
                 st.session_state["deck-charts"] = [*chosen, chart.chart_id]
-            st.toast(f"Added “{title}” to the slide deck (sidebar).")
+            st.toast(f"Added “{inert(title, 80)}” to the slide deck (sidebar).")
     with excerpt_column:
         st.markdown("##### From the source")
         render_excerpts(chart.quotes(), {sid: upload.source.meta})
 
 
 def render_save(upload: Upload) -> None:
-    """Save the raw file and its metadata record into data/sources (local runs only)."""
-    if not is_local_session():
-        st.caption("Saving to data/sources is available when the app runs locally (`make run`).")
+    """Save the raw file and its metadata record into data/sources (when the server allows it)."""
+    access = write_access()
+    if not access.allowed:
+        st.caption(access.reason)
         return
     if st.button(
         "Save to data/sources", icon=":material/save:", key=f"save-{upload.source.source_id}"
@@ -226,6 +223,6 @@ def render_save(upload: Upload) -> None:
         try:
             path = save_source(upload.raw, upload.name, upload.source.meta, sources_dir())
         except (FileExistsError, OSError) as err:
-            st.error(f"Not saved: {err}.", icon=":material/error:")
+            st.error(f"Not saved: {inert(err)}.", icon=":material/error:")
         else:
             st.success(f"Saved as data/sources/{path.name}; the dashboard includes it from now on.")

@@ -1,4 +1,4 @@
-"""Static exports of a chart: PNG, SVG or PDF through kaleido, and its data as CSV or XLSX.
+"""Static exports of a chart: PNG, SVG or PDF through kaleido (data files: ``data_files``).
 
 One kaleido server per process (started on first use) keeps a warm export near 0.2 s.
 Images are laid out at half the requested size and rendered at scale 2, so a 1920x1080 PNG
@@ -7,15 +7,12 @@ has text large enough to read on a slide.
 
 from __future__ import annotations
 
-import io
 import threading
 import warnings
 
-import pandas as pd
 import plotly.graph_objects as go
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
-DATA_FORMATS = ("csv", "xlsx")
 MIME = {
     "png": "image/png",
     "svg": "image/svg+xml",
@@ -66,15 +63,3 @@ def figure_bytes(
     with _export_lock, warnings.catch_warnings():
         warnings.simplefilter("ignore")  # plotly notes that kopts are ignored with a server
         return figure.to_image(format=fmt, width=width // 2, height=height // 2, scale=2)
-
-
-def data_bytes(frame: pd.DataFrame, fmt: str, sheet: str = "data") -> bytes:
-    """The chart's data (with ``source_id`` and ``quote`` kept) as CSV or XLSX."""
-    if fmt == "csv":
-        return frame.to_csv(index=False).encode("utf-8")
-    if fmt == "xlsx":
-        buffer = io.BytesIO()
-        with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-            frame.to_excel(writer, sheet_name=sheet[:31], index=False)
-        return buffer.getvalue()
-    raise ValueError(f"format {fmt!r} not one of {', '.join(DATA_FORMATS)}")

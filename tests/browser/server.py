@@ -35,26 +35,29 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(script: str = "app.py", timeout: float = 60.0) -> Iterator[str]:
-    """Run ``streamlit run script`` on 127.0.0.1 and yield its base URL; stop it afterwards."""
-    with streamlit_server_process(script, timeout) as (base, _):
+def streamlit_server(
+    script: str = "app.py", timeout: float = 60.0, address: str = "127.0.0.1"
+) -> Iterator[str]:
+    """Run ``streamlit run script`` on ``address`` and yield its loopback URL; stop it afterwards."""
+    with streamlit_server_process(script, timeout, address) as (base, _):
         yield base
 
 
 @contextlib.contextmanager
 def streamlit_server_process(
-    script: str = "app.py", timeout: float = 60.0
+    script: str = "app.py", timeout: float = 60.0, address: str = "127.0.0.1"
 ) -> Iterator[tuple[str, subprocess.Popen]]:
     """Like :func:`streamlit_server`, yielding the base URL and the server process.
 
     ``app.py`` is served the way ``make run`` serves it (``python -m ui.serve``); any other
-    script with a plain ``streamlit run``.
+    script with a plain ``streamlit run``. ``address`` is the server's bind address; the tests
+    always reach it through 127.0.0.1.
     """
     port = free_port()
     launcher = ["-m", "ui.serve"] if script == "app.py" else ["-m", "streamlit", "run", script]
     command = [
         sys.executable, *launcher,
-        "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
+        "--server.headless", "true", "--server.address", address, "--server.port", str(port),
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
     ]  # fmt: skip
     # The log goes to a file, not a pipe: a busy server never blocks on its output.

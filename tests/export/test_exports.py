@@ -14,7 +14,8 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from lib.charts.catalog import every_chart, model_counts_chart
-from lib.export.images import data_bytes, figure_bytes, parse_size
+from lib.export.data_files import data_bytes
+from lib.export.images import figure_bytes, parse_size
 from lib.export.slides import build_deck
 
 

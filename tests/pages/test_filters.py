@@ -1,0 +1,72 @@
+"""URL-linked filters keep every change, in any order: widget, chart and link always agree."""
+
+from tests.apptest_helpers import figures, open_page
+
+
+def model_bars(at) -> list[str]:
+    return [trace["x"][0] for trace in figures(at)[0]["data"]]
+
+
+def test_model_counts_keeps_every_change_in_a_row():
+    at = open_page("model-counts")
+    countries = at.multiselect(key="linked-countries")
+    steps = [
+        ("unselect", "France", ["United States", "China", "South Korea"], "KOR,USA,CHN"),
+        ("unselect", "China", ["United States", "South Korea"], "KOR,USA"),
+        ("unselect", "United States", ["South Korea"], "KOR"),
+        ("select", "China", ["China", "South Korea"], "KOR,CHN"),  # re-add a removed value
+        ("select", "France", ["China", "South Korea", "France"], "KOR,CHN,FRA"),
+    ]
+    for action, country, shown, link in steps:
+        getattr(countries, action)(country).run()
+        countries = at.multiselect(key="linked-countries")
+        assert sorted(countries.value) == sorted(shown), (action, country)
+        assert at.query_params["countries"] == link, (action, country)
+        # The rest-of-world bar stays as the analyst left it (on, from the full view).
+        assert model_bars(at) == [*shown_in_chart_order(shown), "Rest of world"], (action, country)
+    assert at.checkbox(key="rest-of-world").value is True
+
+
+def shown_in_chart_order(countries: list[str]) -> list[str]:
+    order = ["United States", "China", "South Korea", "France"]
+    return [c for c in order if c in countries]
+
+
+def test_rest_of_world_choice_survives_filter_changes():
+    at = open_page("model-counts", countries="KOR,USA,CHN")
+    assert model_bars(at) == ["United States", "China", "South Korea"]  # a subset opens without it
+    at.checkbox(key="rest-of-world").check().run()
+    at.multiselect(key="linked-countries").unselect("China").run()
+    assert model_bars(at) == ["United States", "South Korea", "Rest of world"]
+    assert at.query_params["countries"] == "KOR,USA"
+
+
+def test_sector_adoption_keeps_every_change_of_both_filters():
+    at = open_page("sector-adoption")
+    first = figures(at)[0]["data"][0]
+    all_countries, all_sectors = list(first["x"]), list(first["y"])
+    assert len(all_countries) >= 3 and len(all_sectors) >= 3
+    countries = at.multiselect(key="linked-countries")
+    countries.unselect(all_countries[0]).run()
+    at.multiselect(key="linked-countries").unselect(all_countries[1]).run()
+    at.multiselect(key="linked-sectors").unselect(all_sectors[0]).run()
+    at.multiselect(key="linked-countries").select(all_countries[0]).run()
+    heatmap = figures(at)[0]["data"][0]
+    expected_countries = [all_countries[0], *all_countries[2:]]
+    assert sorted(heatmap["x"]) == sorted(expected_countries)
+    assert sorted(heatmap["y"]) == sorted(all_sectors[1:])
+    assert sorted(at.multiselect(key="linked-countries").value) == sorted(expected_countries)
+    assert len(at.query_params["countries"].split(",")) == len(expected_countries)
+    assert len(at.query_params["sectors"].split(",")) == len(all_sectors) - 1
+
+
+def test_growth_projections_keeps_every_change():
+    at = open_page("growth-projections")
+    areas = list(at.multiselect(key="linked-areas").options)
+    assert len(areas) == 3
+    at.multiselect(key="linked-areas").unselect(areas[0]).run()
+    at.multiselect(key="linked-areas").unselect(areas[1]).run()
+    assert at.multiselect(key="linked-areas").value == [areas[2]]
+    at.multiselect(key="linked-areas").select(areas[0]).run()
+    assert sorted(at.multiselect(key="linked-areas").value) == sorted([areas[0], areas[2]])
+    assert len(at.query_params["areas"].split(",")) == 2
