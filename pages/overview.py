@@ -1,14 +1,12 @@
 """Overview: headline figures, each with its source, and a guide to the pages."""
 
-import html
-
 import streamlit as st
 
 from lib.charts.catalog import key_figures_chart
-from lib.charts.citations import citation
-from ui.components import has_rows, render_chart_with_excerpt, sources_link
+from lib.charts.citations import citation, short_name
+from ui.components import has_rows, render_chart_with_excerpt, render_citation_link
 from ui.data import corpus, datasets, report_unreadable_sources
-from ui.safe_text import html_block, inert
+from ui.safe_text import inert
 
 # (short label, main figure, companion figure shown under it); the full label is on hover.
 HEADLINES = [
@@ -46,18 +44,16 @@ for index, (short_label, main, companion) in enumerate(HEADLINES):
     row = figures.loc[main]
     with columns[index % 3], st.container(border=True):
         st.metric(short_label, row.display, help=_help(main))
-        extra = ""
         if companion and companion in figures.index:
             other = figures.loc[companion]
-            suffix = COMPANION_SUFFIX.get(companion, "")
-            extra = f"{html.escape(other.display + suffix)} · "
-        link = sources_link(row.source_id, row.quote_start, row.quote_end)
-        st.markdown(
-            html_block(
-                f'{extra}<a href="{html.escape(link)}" target="_self">'
-                f"source: {html.escape(row.source_id)}</a>"
-            ),
-            unsafe_allow_html=True,
+            st.caption(inert(other.display + COMPANION_SUFFIX.get(companion, "")))
+        meta = sources[row.source_id].meta if row.source_id in sources else {}
+        render_citation_link(
+            row.source_id,
+            row.quote_start,
+            row.quote_end,
+            inert(short_name(meta, 44)),
+            help=inert(f"{citation(meta)} · source id {row.source_id}"),
         )
 
 st.divider()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -35,12 +34,35 @@ def plotly_config(chart_id: str) -> dict[str, object]:
     }
 
 
-def sources_link(source_id: str, start: int | None = None, end: int | None = None) -> str:
-    """Relative link that opens the sources page at a passage."""
-    params: dict[str, object] = {"source": source_id}
+SOURCES_PAGE = "pages/sources.py"
+
+
+def passage_parameters(
+    source_id: str, start: int | None = None, end: int | None = None
+) -> dict[str, str]:
+    """The query that opens the sources page at a passage."""
+    params = {"source": str(source_id)}
     if start is not None and end is not None:
-        params |= {"start": int(start), "end": int(end)}
-    return f"sources?{urlencode(params)}"
+        params |= {"start": str(int(start)), "end": str(int(end))}
+    return params
+
+
+def render_citation_link(
+    source_id: str, start: int | None, end: int | None, label: str, help: str | None = None
+) -> None:
+    """A link to the passage on the sources page that navigates inside the app.
+
+    ``st.page_link`` switches page in the same session, so uploads, table edits, custom charts
+    and the built deck are all still there; a plain ``<a href>`` would reload the app and lose
+    them.
+    """
+    st.page_link(
+        SOURCES_PAGE,
+        label=label,
+        icon=":material/article:",
+        help=help,
+        query_params=passage_parameters(source_id, start, end),
+    )
 
 
 def render_excerpts(quotes: pd.DataFrame, extra_meta: dict[str, dict] | None = None) -> None:
@@ -54,17 +76,21 @@ def render_excerpts(quotes: pd.DataFrame, extra_meta: dict[str, dict] | None = N
         source = bundled.get(row.source_id)
         fallback = {"source_id": row.source_id}
         meta = source if source else (extra_meta or {}).get(row.source_id, fallback)
-        link = sources_link(row.source_id, row.quote_start, row.quote_end)
-        opener = (
-            f' · <a href="{html.escape(link)}" target="_self">open in sources</a>' if source else ""
-        )
         st.markdown(
             html_block(
                 f'<div class="excerpt">“{mark_cited(row.quote)}”</div>'
-                f'<div class="cite">— {html.escape(citation(meta))}{opener}</div>'
+                f'<div class="cite">— {html.escape(citation(meta))}</div>'
             ),
             unsafe_allow_html=True,
         )
+        if source:
+            render_citation_link(
+                row.source_id,
+                row.quote_start,
+                row.quote_end,
+                "Open in sources",
+                help=f"Source id: {inert(row.source_id)}",
+            )
 
 
 def render_chart(chart: Chart) -> None:

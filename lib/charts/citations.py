@@ -27,6 +27,20 @@ def citation(meta: Mapping[str, object]) -> str:
     return f"“{title}”, {publisher}, {published_label(meta)}"
 
 
+def short_name(meta: Mapping[str, object], limit: int = 60) -> str:
+    """A source as a person would name it where space is tight: "Publisher: Title…".
+
+    The publisher is left out when unknown; the title is cut at a word, never mid-word.
+    """
+    title = str(meta.get("title") or meta.get("source_id") or UNKNOWN)
+    publisher = str(meta.get("publisher") or UNKNOWN)
+    name = title if publisher == UNKNOWN else f"{publisher}: {title}"
+    if len(name) <= limit:
+        return name
+    cut = name[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
+    return f"{cut}…"
+
+
 def source_caption(source_ids: Iterable[str], sources: pd.DataFrame) -> str:
     """The "Source: ..." line drawn inside a figure, naming every source behind it."""
     by_id = sources.set_index("source_id")

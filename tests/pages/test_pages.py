@@ -54,14 +54,20 @@ def test_overview_metrics_and_sources():
         "There are 14 models that can be referred to as Sovereign AI domestically."
         in helps["Korean AI models"]
     )
-    links = " ".join(m.value for m in at.markdown)
+    companions = " ".join(c.value for c in at.caption).replace("\\", "")
     assert (
-        "3rd worldwide" in links and "81.2 % from the US and China" in links and "≈ $180 m" in links
+        "3rd worldwide" in companions
+        and "81.2 % from the US and China" in companions
+        and "≈ $180 m" in companions
     )
-    assert (
-        "sources?source=004_60a257b0d244c978&amp;start=" in links
-        or "sources?source=004_60a257b0d244c978&start=" in links
-    )
+    # Each card cites its source by name, linking inside the app (no reload) to the passage.
+    links = [link.proto for link in at.get("page_link")]
+    card_links = [link for link in links if link.label != "Open in sources"]
+    assert len(card_links) == 6
+    assert all(link.page == "sources" for link in card_links)
+    assert card_links[0].label == "Untitled: Ha Jung-woo and Korea's…"  # cut at a word
+    assert "source id 004_60a257b0d244c978" in card_links[0].help
+    assert card_links[0].query_string.startswith("source=004_60a257b0d244c978&start=")
 
 
 def test_sector_adoption_heatmap_values():
