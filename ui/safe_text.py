@@ -11,16 +11,13 @@ first line, table cells, metadata, chart titles typed by the visitor -- goes thr
 
 HTML made for ``st.markdown(..., unsafe_allow_html=True)`` goes through :func:`html_block`, and
 every piece of outside text in it is ``html.escape``-d; plotly text (which plotly.js reads as a
-small HTML dialect with working ``<a href>``) goes through :func:`inert_figure`.
+small HTML dialect with working ``<a href>``) is escaped where charts of outside tables are
+built (``lib.charts.plotly_text.inert_figure``).
 """
 
 from __future__ import annotations
 
-import html
 import re
-
-import numpy as np
-import plotly.graph_objects as go
 
 WORD_JOINER = "\u2060"  # invisible, no line break: splits "http://" so no autolink can form
 # Line breaks, control characters and bidirectional overrides (which could make the notice around
@@ -67,26 +64,3 @@ def html_block(markup: str) -> str:
     piece of outside text in ``markup`` must already be ``html.escape``-d.
     """
     return "<div>" + re.sub(r"\r\n|\r|\n", " ", markup) + "</div>"
-
-
-def _escaped(value: object, key: str) -> object:
-    if key == "template" or key.endswith(("template", "src")):
-        return value  # plotly's theme, the app's own hover and text templates
-    if isinstance(value, str):
-        return html.escape(value, quote=False).replace("&lt;br&gt;", "<br>")
-    if isinstance(value, dict):
-        return {name: _escaped(item, name) for name, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_escaped(item, key) for item in value]
-    if isinstance(value, np.ndarray) and value.dtype.kind in "OUS":
-        return _escaped(value.tolist(), key)
-    return value
-
-
-def inert_figure(figure: go.Figure) -> go.Figure:
-    """A copy of ``figure`` whose text (title, labels, captions, cells) plotly shows as written.
-
-    plotly.js reads its strings as HTML with working ``<a href>`` links; escaped, a typed
-    ``<a href=...>`` is shown as text. Line breaks (``<br>``) keep working.
-    """
-    return go.Figure(_escaped(figure.to_plotly_json(), ""))

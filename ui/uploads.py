@@ -22,7 +22,7 @@ from lib.extraction.document import SOURCE_SUFFIXES, Source
 from lib.reference.paths import sources_dir
 from ui.access import write_access
 from ui.components import render_chart, render_excerpts, render_source_text
-from ui.safe_text import inert, inert_figure
+from ui.safe_text import inert
 
 
 @dataclass
@@ -190,7 +190,6 @@ def render_chart_builder(uploads: dict[str, Upload]) -> None:
         st.info(f"Cannot draw this chart: {inert(err)}.", icon=":material/info:")
         return
     # Titles, labels and cells are the visitor's: plotly shows them as text, not as its HTML.
-    chart.figure = inert_figure(chart.figure)
     edits = table_edits(table_frame(table.columns, table.rows), frame)
     chart.notes += [
         f"Edited by you: {e.label} · {e.column}: {e.edited_value!r} (source: {e.source_value!r})"

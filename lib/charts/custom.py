@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 from lib.charts import builders as charts
 from lib.charts.catalog import Chart
 from lib.charts.citations import APP_NAME, citation
+from lib.charts.plotly_text import inert_figure
 from lib.charts.url_state import slugify
 from lib.extraction.tables import Table
 from lib.reference.codebook import level_term, load_levels
@@ -112,6 +113,7 @@ def table_chart(
                 "these cells hold no numbers: pick heatmap for level words such as 'Advanced'"
             )
         figure = _bars_or_lines(data, kind, title, caption)
+    figure = inert_figure(figure)  # cells, the typed title and the article's title are outside text
     described = "; ".join(f"{r.label} {r.series}: {r.value_text}" for r in data.itertuples())
     chart_id = f"custom-{slugify(title)[:40]}-{kind}"
     return Chart(
