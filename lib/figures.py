@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lib.charts.catalog import every_chart
 from lib.datasets.frames import build_for_command
-from lib.export.images import IMAGE_FORMATS, figure_bytes, parse_size
+from lib.export.images import IMAGE_FORMATS, figure_bytes, figure_with_disclosures, parse_size
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     for chart in every_chart(data, corpus):
         started = time.perf_counter()
         path = args.outdir / f"{chart.chart_id}.{args.format}"
-        path.write_bytes(figure_bytes(chart.figure, args.format, size, dark=args.dark))
+        figure = figure_with_disclosures(chart)
+        path.write_bytes(figure_bytes(figure, args.format, size, dark=args.dark))
         print(f"{path} ({time.perf_counter() - started:.2f} s)")
     return 0
 

@@ -7,8 +7,8 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 
 from lib.charts.catalog import CHART_NAMES, Chart, every_chart
-from lib.export.data_files import data_bytes
-from lib.export.images import MIME, figure_bytes
+from lib.export.data_files import DataContext, data_bytes
+from lib.export.images import MIME, figure_bytes, figure_with_disclosures
 from ui.data import corpus, datasets, source_metadata
 from ui.safe_text import inert
 
@@ -17,11 +17,15 @@ DECK_FILE = "korea-ai-policy-dashboard.pptx"
 
 def render_chart_downloads(chart: Chart) -> None:
     """A "Download" menu: PNG 1920x1080, SVG, PDF (made on click), and the data as CSV/XLSX."""
+    sources = dict(source_metadata())
+    sources |= {sid: up.source.meta for sid, up in st.session_state.get("uploads", {}).items()}
+    context = DataContext(chart.title, chart.period, list(chart.notes), sources)
+
     with st.popover("Download", icon=":material/download:"):
         for fmt, label in (("png", "PNG 1920×1080"), ("svg", "SVG"), ("pdf", "PDF")):
             st.download_button(
                 label,
-                data=lambda fmt=fmt: figure_bytes(chart.figure, fmt),
+                data=lambda fmt=fmt: figure_bytes(figure_with_disclosures(chart), fmt),
                 file_name=f"{chart.chart_id}.{fmt}",
                 mime=MIME[fmt],
                 on_click="ignore",
@@ -31,14 +35,17 @@ def render_chart_downloads(chart: Chart) -> None:
         for fmt, label in (("csv", "Data (CSV)"), ("xlsx", "Data (Excel)")):
             st.download_button(
                 label,
-                data=lambda fmt=fmt: data_bytes(chart.data, fmt, chart.chart_id),
+                data=lambda fmt=fmt: data_bytes(chart.data, fmt, chart.chart_id, context),
                 file_name=f"{chart.chart_id}.{fmt}",
                 mime=MIME[fmt],
                 on_click="ignore",
                 key=f"download-{chart.chart_id}-{fmt}",
                 width="stretch",
             )
-        st.caption("Images carry their source caption; data files keep source_id and quote.")
+        st.caption(
+            "Images carry their source caption, period and notes; data files keep each quote "
+            "with its source's title and URL (Excel adds a README sheet)."
+        )
 
 
 def render_deck_panel() -> None:

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.charts import builders as charts
-from lib.charts.citations import source_caption
+from lib.charts.citations import reported_period, source_caption
 from lib.reference.codebook import load_levels
 from lib.reference.countries import country_sort_key
 
@@ -31,6 +31,7 @@ class Chart:
     figure: go.Figure
     alt: str
     notes: list[str] = field(default_factory=list)
+    period: str = ""  # the time frame the numbers refer to, for exports and captions
 
     def quotes(self) -> pd.DataFrame:
         """The distinct source passages behind the chart, in order of first use."""
@@ -64,7 +65,10 @@ def sector_adoption_chart(
     figure = charts.sector_heatmap(frame, caption)
     described = _describe_groups(frame, "sector", lambda r: f"{r.country} {r.level}")
     alt = f"Heatmap of AI adoption level by sector and country. {described}."
-    return Chart("sector-adoption-heatmap", figure.layout.title.text, frame, figure, alt)
+    period = reported_period(frame["source_id"], data["sources"])
+    return Chart(
+        "sector-adoption-heatmap", figure.layout.title.text, frame, figure, alt, [], period
+    )
 
 
 REST_OF_WORLD = "Rest of world"
@@ -124,7 +128,15 @@ def model_counts_chart(
         figure,
         alt,
         notes,
+        _models_period(data),
     )
+
+
+def _models_period(data: Datasets) -> str:
+    """Models released from 2020 to the year the counts refer to ("as of last year")."""
+    figures = data["key_figures"].set_index("figure_id")["value"]
+    year = figures.get("model_count_year")
+    return f"models released 2020 to {year:.0f}" if year else "models released since 2020"
 
 
 def developers_chart(data: Datasets) -> Chart:
@@ -133,7 +145,8 @@ def developers_chart(data: Datasets) -> Chart:
     figure = charts.developers_bar(frame, source_caption(frame["source_id"], data["sources"]))
     described = ", ".join(f"{r.developer} {r.models}" for r in frame.itertuples())
     alt = f"Bar chart of South Korea's AI models by developer: {described}."
-    return Chart("korean-models-by-developer", figure.layout.title.text, frame, figure, alt)
+    return Chart("korean-models-by-developer", figure.layout.title.text, frame, figure, alt, [],
+                 _models_period(data))  # fmt: skip
 
 
 def growth_projections_chart(data: Datasets, focus_areas: Sequence[str] | None = None) -> Chart:
@@ -142,7 +155,9 @@ def growth_projections_chart(data: Datasets, focus_areas: Sequence[str] | None =
     figure = charts.growth_dumbbell(frame, source_caption(frame["source_id"], data["sources"]))
     described = _describe_groups(frame, "focus_area", lambda r: f"{r.level} ({r.horizon})", " → ")
     alt = f"Dumbbell chart of AI focus areas from current status to projected growth. {described}."
-    return Chart("growth-projections", figure.layout.title.text, frame, figure, alt)
+    period = " and ".join(f"{h}" for h in dict.fromkeys(frame["horizon"]))
+    return Chart("growth-projections", figure.layout.title.text, frame, figure, alt, [],
+                 f"status and projection: {period}" if period else "")  # fmt: skip
 
 
 def _or_missing(cell: object) -> str:
@@ -162,7 +177,8 @@ def policy_gaps_chart(data: Datasets) -> Chart:
         "Dumbbell chart of South Korea's AI policy framework against global best practice. "
         f"{described}."
     )
-    return Chart("policy-gaps", figure.layout.title.text, frame, figure, alt)
+    period = reported_period(frame["source_id"], data["sources"])
+    return Chart("policy-gaps", figure.layout.title.text, frame, figure, alt, [], period)
 
 
 def key_figures_chart(data: Datasets) -> Chart:
@@ -174,7 +190,8 @@ def key_figures_chart(data: Datasets) -> Chart:
     figure = charts.key_figures_bar(frame, source_caption(frame["source_id"], data["sources"]))
     described = ", ".join(f"{r.label} {r.display}" for r in frame.itertuples())
     alt = f"Bar chart of headline percentages: {described}."
-    return Chart("headline-percentages", figure.layout.title.text, frame, figure, alt)
+    period = reported_period(frame["source_id"], data["sources"])
+    return Chart("headline-percentages", figure.layout.title.text, frame, figure, alt, [], period)
 
 
 def repairs_chart(data: Datasets, repairs: pd.DataFrame) -> Chart:

@@ -41,6 +41,31 @@ def short_name(meta: Mapping[str, object], limit: int = 60) -> str:
     return f"{cut}…"
 
 
+def reported_period(source_ids: Iterable[str], sources: pd.DataFrame) -> str:
+    """When the sources behind a chart reported it: "reported 2025-02 to 2025-07-30".
+
+    Publication dates the sources do not state are the estimates in their metadata records,
+    and the period says so.
+    """
+    by_id = sources.set_index("source_id")
+    dates, estimated = [], False
+    for sid in dict.fromkeys(source_ids):
+        if sid not in by_id.index:
+            continue
+        published = str(by_id.loc[sid].get("published") or UNKNOWN)
+        estimate = str(by_id.loc[sid].get("published_estimate") or "")
+        if published != UNKNOWN:
+            dates.append(published)
+        elif estimate:
+            dates.append(estimate.split(" ")[0])
+            estimated = True
+    if not dates:
+        return "publication date unknown"
+    first, last = min(dates), max(dates)
+    span = first if first == last else f"{first} to {last}"
+    return f"reported {span}" + (" (publication date estimated)" if estimated else "")
+
+
 def source_caption(source_ids: Iterable[str], sources: pd.DataFrame) -> str:
     """The "Source: ..." line drawn inside a figure, naming every source behind it."""
     by_id = sources.set_index("source_id")

@@ -7,10 +7,14 @@ has text large enough to read on a slide.
 
 from __future__ import annotations
 
+import html
 import threading
 import warnings
 
 import plotly.graph_objects as go
+
+from lib.charts.builders import wrap
+from lib.charts.catalog import Chart
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
 MIME = {
@@ -63,3 +67,35 @@ def figure_bytes(
     with _export_lock, warnings.catch_warnings():
         warnings.simplefilter("ignore")  # plotly notes that kopts are ignored with a server
         return figure.to_image(format=fmt, width=width // 2, height=height // 2, scale=2)
+
+
+CAPTION_LINE_PX = 15
+
+
+def figure_with_disclosures(chart: Chart) -> go.Figure:
+    """The chart's figure with its time frame and notes ("derived", "edited by you") written
+    under the source caption, so they travel with the exported image."""
+    lines = [f"Period: {chart.period}." if chart.period else "", *chart.notes]
+    extra = wrap(html.escape(" ".join(line for line in lines if line), quote=False))
+    if not extra:
+        return chart.figure
+    figure = go.Figure(chart.figure)
+    annotations = list(figure.layout.annotations)
+    captions = [i for i, a in enumerate(annotations) if str(a.text or "").startswith("Source:")]
+    added = extra.count("<br>") + 1
+    if captions:
+        index = captions[-1]
+        annotations[index].text = f"{annotations[index].text}<br>{extra}"
+        figure.layout.annotations = annotations
+    else:
+        figure.add_annotation(
+            text=extra, xref="paper", yref="paper", x=0, y=0, yshift=-40, xanchor="left",
+            yanchor="top", align="left", showarrow=False, font={"size": 11},
+        )  # fmt: skip
+    margin = figure.layout.margin.b or 80
+    height = figure.layout.height or 500
+    figure.update_layout(
+        margin={"b": margin + CAPTION_LINE_PX * added},
+        height=height + CAPTION_LINE_PX * added,
+    )
+    return figure

