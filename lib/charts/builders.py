@@ -19,9 +19,9 @@ FONT = "Noto Sans, Noto Sans CJK KR, Arial, sans-serif"
 ORDINAL_COLOURS = ["#c6dbef", "#6baed6", "#2171b5", "#08306b"]
 KOREA_COLOUR = country_colour("South Korea")
 BENCHMARK_COLOUR = "#E69F00"
-CAPTION_WIDTH = (
-    62  # fits the plot area of a chart in a 3/5-width column; exports have room to spare
-)
+# Characters per caption line: the width of a chart in a 3/5 column of a 1440 px page at 11 px;
+# a 1920x1080 export (laid out at 960 px) has room to spare.
+CAPTION_WIDTH = 110
 
 
 def wrap(text: str, width: int = CAPTION_WIDTH) -> str:

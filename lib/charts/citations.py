@@ -66,11 +66,36 @@ def reported_period(source_ids: Iterable[str], sources: pd.DataFrame) -> str:
     return f"reported {span}" + (" (publication date estimated)" if estimated else "")
 
 
+CAPTION_LINES = 3
+
+
+def _short_date(meta: Mapping[str, object]) -> str:
+    published = str(meta.get("published") or UNKNOWN)
+    estimate = str(meta.get("published_estimate") or "")
+    if published == UNKNOWN:
+        return f"est. {estimate}" if estimate else "date unknown"
+    return published
+
+
 def source_caption(source_ids: Iterable[str], sources: pd.DataFrame) -> str:
-    """The "Source: ..." line drawn inside a figure, naming every source behind it."""
+    """The "Source: ..." line drawn inside a figure, naming every source behind it.
+
+    Sources are named as a person would cite them, shortened until the caption fits in three
+    lines of the figure; the full citations are in the data, the notes and the slide deck.
+    """
+    from lib.charts.builders import wrap  # the caption's own line width
+
     by_id = sources.set_index("source_id")
-    cited = [
-        citation({"source_id": sid, **by_id.loc[sid].to_dict()}) if sid in by_id.index else sid
-        for sid in dict.fromkeys(source_ids)
-    ]
-    return f"Source: {'; '.join(cited)}. {APP_NAME}."
+    ids = list(dict.fromkeys(source_ids))
+    metas = [{"source_id": sid, **by_id.loc[sid].to_dict()} if sid in by_id.index else None
+             for sid in ids]  # fmt: skip
+    caption = ""
+    for budget in range(120, 19, -10):
+        cited = [
+            f"{short_name(meta, budget)} ({_short_date(meta)})" if meta else sid
+            for sid, meta in zip(ids, metas, strict=True)
+        ]
+        caption = f"Source: {'; '.join(cited)}. {APP_NAME}."
+        if wrap(caption).count("<br>") < CAPTION_LINES:
+            break
+    return caption

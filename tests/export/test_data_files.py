@@ -94,7 +94,7 @@ def test_exported_image_carries_period_and_notes(datasets):
     chart = model_counts_chart(datasets, ["South Korea", "United States"], rest_of_world=True)
     figure = figure_with_disclosures(chart)
     caption = figure.layout.annotations[-1].text.replace("<br>", " ")
-    assert caption.startswith("Source: “Untitled: Ha Jung-woo")
+    assert caption.startswith("Source: Untitled: Ha Jung-woo")
     assert "Period: models released 2020 to 2024." in caption
     assert (
         "Rest of world is derived: the 271 models worldwide minus United States, South Korea."

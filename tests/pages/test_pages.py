@@ -81,7 +81,7 @@ def test_sector_adoption_heatmap_values():
         "Advanced Integration",
         "Moderate Integration",
     ]
-    assert "Source: “South Korea’s Growing AI Divide" in figure["layout"]["annotations"][-1]["text"]
+    assert "Source: South Korea’s Growing AI Divide" in figure["layout"]["annotations"][-1]["text"]
 
 
 def test_sector_filters_from_the_link():
