@@ -19,9 +19,9 @@ FONT = "Noto Sans, Noto Sans CJK KR, Arial, sans-serif"
 ORDINAL_COLOURS = ["#c6dbef", "#6baed6", "#2171b5", "#08306b"]
 KOREA_COLOUR = country_colour("South Korea")
 BENCHMARK_COLOUR = "#E69F00"
-# Characters per caption line: the width of a chart in a 3/5 column of a 1440 px page at 11 px;
-# a 1920x1080 export (laid out at 960 px) has room to spare.
-CAPTION_WIDTH = 110
+# Characters per caption line: the plot area of a chart in a 3/5 column of a 1440 px page, at
+# 11 px, after the widest axis labels (growth projections); a 1920x1080 export has room to spare.
+CAPTION_WIDTH = 72
 
 
 def wrap(text: str, width: int = CAPTION_WIDTH) -> str:
@@ -177,12 +177,11 @@ def developers_bar(frame: pd.DataFrame, caption: str) -> go.Figure:
     return finish_layout(figure, title, caption, 60 + 45 * len(frame))
 
 
-def _inward(row: tuple, score_index: int) -> str:
-    """Anchor a dumbbell label so that it runs towards the other end, never off the plot."""
-    other = row[3] if score_index == 1 else row[1]
-    if other is None or other == row[score_index]:
-        return "center"
-    return "right" if row[score_index] < other else "left"
+def _inward(row: tuple, score_index: int, low: float, high: float) -> str:
+    """Anchor a dumbbell label so that it runs into the wider side of the plot (``low`` to
+    ``high`` is the axis range), never off it and never over the axis labels."""
+    score = row[score_index]
+    return "right" if high - score >= score - low else "left"
 
 
 def _dumbbell(
@@ -195,6 +194,8 @@ def _dumbbell(
 ) -> go.Figure:
     """Two ordinal values per category joined by a line; a missing value is marked, not drawn."""
     figure = go.Figure()
+    ticks, tick_text = scale_ticks(scale)
+    x_range = (min(ticks) - 0.5, max(ticks) + 0.6)
     categories = [wrap(row[0], 28) for row in rows]
     for category, row in zip(categories, rows, strict=True):
         first, second = row[1], row[3]
@@ -227,7 +228,9 @@ def _dumbbell(
                     "symbol": "circle" if position == 0 else "diamond",
                 },
                 text=[wrap(r[text_index], 32) for _, r in present],
-                textposition=[f"{vertical} {_inward(r, score_index)}" for _, r in present],
+                textposition=[
+                    f"{vertical} {_inward(r, score_index, *x_range)}" for _, r in present
+                ],
                 textfont={"size": 11},
                 customdata=[r[text_index] for _, r in present],
                 hovertemplate=f"%{{y}}<br>{name}: %{{customdata}}<extra></extra>",
@@ -249,11 +252,10 @@ def _dumbbell(
                     hovertemplate=f"%{{y}}<br>{name}: not stated in the source<extra></extra>",
                 )
             )  # fmt: skip
-    ticks, tick_text = scale_ticks(scale)
     figure.update_xaxes(
         tickvals=ticks,
         ticktext=[wrap(t, 16) for t in tick_text],
-        range=[min(ticks) - 0.5, max(ticks) + 0.6],
+        range=list(x_range),
         title=scale_labels()[scale],
         showgrid=True,
     )
