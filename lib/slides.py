@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from pathlib import Path
+
+from pptx import Presentation
 
 from lib.charts.catalog import every_chart
 from lib.datasets.frames import build_for_command
@@ -38,8 +41,10 @@ def main(argv: list[str] | None = None) -> int:
             )
         charts = [chart for chart in charts if chart.chart_id in wanted]
     sources = {sid: source.meta for sid, source in corpus.sources.items()}
-    args.out.write_bytes(build_deck(charts, sources, args.theme))
-    print(f"wrote {args.out}: {len(charts) + 1} slides")
+    deck = build_deck(charts, sources, args.theme)
+    args.out.write_bytes(deck)
+    slides = len(Presentation(io.BytesIO(deck)).slides)  # a long table may take two slides
+    print(f"wrote {args.out}: {slides} slides")
     return 0
 
 

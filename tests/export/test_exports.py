@@ -40,7 +40,7 @@ def test_png_svg_pdf(datasets):
     assert png_size(figure_bytes(figure, "png")) == (1920, 1080)
     svg = ET.fromstring(figure_bytes(figure, "svg"))
     assert svg.tag.endswith("svg")
-    assert "Source: “Untitled: Ha Jung-woo" in ET.tostring(svg, encoding="unicode")
+    assert "Source: Untitled: Ha Jung-woo" in ET.tostring(svg, encoding="unicode")
     assert figure_bytes(figure, "pdf").startswith(b"%PDF")
     assert png_size(figure_bytes(figure, "png", size=(1280, 720), dark=True)) == (1280, 720)
 
