@@ -1,7 +1,9 @@
-"""``python -m lib.ingest FILE [FILE ...] [--json]``: clean files and extract their tables.
+"""``python -m lib.ingest FILE [FILE ...] [--json]``: clean files, extract tables and figures.
 
 With ``--json`` it prints a JSON array, one object per file read:
-``{"file", "encoding", "text", "repairs", "tables"}``. Without it, a readable report.
+``{"file", "encoding", "text", "repairs", "tables", "figures"}``; each figure has ``value``,
+``unit``, ``start``, ``end``, ``quote``, ``noun``, ``qualifier``, ``conversion_of`` (and
+``mention``, ``quote_start``, ``quote_end``, ``per``). Without it, a readable report.
 A file that cannot be read as text gets a one-line error on stderr; the others are still
 processed; the exit code is 1 if any file failed, else 0.
 """
@@ -15,6 +17,7 @@ from pathlib import Path
 
 from lib.cleaning.decoding import UnreadableSourceError
 from lib.extraction.document import Source, ingest_bytes
+from lib.extraction.figures import Figure
 
 
 def source_record(path: str, source: Source) -> dict[str, object]:
@@ -25,6 +28,7 @@ def source_record(path: str, source: Source) -> dict[str, object]:
         "text": source.text,
         "repairs": [repair.to_dict() for repair in source.repairs],
         "tables": [table.to_dict() for table in source.tables],
+        "figures": [figure.to_dict() for figure in source.figures],
     }
 
 
@@ -40,14 +44,31 @@ def report(path: str, source: Source) -> str:
         )
         lines += [f"    {' | '.join('—' if c is None else c for c in row)}" for row in table.rows]
         lines += [f"    flag: {flag}" for flag in table.flags]
+    lines.append(f"figures: {len(source.figures)}")
+    lines += [f"  {describe_figure(figure)}" for figure in source.figures]
     return "\n".join(lines)
+
+
+def describe_figure(figure: Figure) -> str:
+    """One report line for a figure: value, unit, qualifier, noun, where and what it restates."""
+    details = [f"chars {figure.start}-{figure.end} {figure.mention!r}"]
+    if figure.qualifier != "exact":
+        details.append(figure.qualifier)
+    if figure.noun:
+        details.append(f"of {figure.noun}")
+    if figure.per:
+        details.append(f"per {figure.per}")
+    if figure.conversion_of is not None:
+        details.append(f"restates the figure at {figure.conversion_of}")
+    return f"{figure.value:,} {figure.unit}: " + ", ".join(details)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command; return the exit code."""
     parser = argparse.ArgumentParser(
         prog="python -m lib.ingest",
-        description="Decode, repair and clean article files, and extract their tables.",
+        description="Decode, repair and clean article files, and extract their tables and the "
+        "figures stated in their prose.",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="article files (.txt, .md, .html)")
     parser.add_argument(

@@ -24,7 +24,7 @@ def test_ingest_json_contract():
     records = json.loads(result.stdout)
     assert [r["file"] for r in records] == SOURCES
     for record in records:
-        assert set(record) == {"file", "encoding", "text", "repairs", "tables"}
+        assert set(record) == {"file", "encoding", "text", "repairs", "tables", "figures"}
         assert record["encoding"] == "utf-8"
         for table in record["tables"]:
             assert set(table) == {"columns", "rows", "start", "end", "flags"}

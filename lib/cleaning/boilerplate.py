@@ -10,34 +10,44 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lib.cleaning.repair_log import Repair, line_number
+from lib.cleaning.repair_log import LineCounter, Repair
 
-# Whole lines that are page chrome, whatever article they surround.
+# Whole lines that are page chrome, whatever article they surround. A leading run of spaces is
+# never given back (``\s*+``): what follows it is not a space, so giving back cannot help, and a
+# long run of spaces would otherwise be retried from each of its lengths.
 LINE_RULES: dict[str, re.Pattern[str]] = {
-    "comment-counter": re.compile(r"(?i)\s*(\d+\s+comments?|comments?\s*\d+)\s*"),
+    "comment-counter": re.compile(r"(?i)\s*+(\d+\s+comments?|comments?\s*\d+)\s*"),
     "subscribe-box": re.compile(
-        r"(?i)\s*(discover more from .{1,60}|subscribe to get the latest posts.*|subscribe)\s*"
+        r"(?i)\s*+(discover more from .{1,60}|subscribe to get the latest posts.*|subscribe)\s*"
     ),
     "related-links-heading": re.compile(
-        r"(?i)\s*(you may also like|related (articles|posts|stories)|read more|"
+        r"(?i)\s*+(you may also like|related (articles|posts|stories)|read more|"
         r"today[’']s briefing|most (read|popular))\s*"
     ),
-    "share-buttons": re.compile(r"(?i)\s*share (it|this)( on)?(\.\.\.|…|:)?\s*"),
-    "copyright-line": re.compile(r"(?i)\s*(©|\(c\)|copyright\b).*(all rights reserved|\d{4}).*"),
-    "skip-links": re.compile(r"(?i)\s*(quick|direct|skip to) (access|main|content).*"),
+    "share-buttons": re.compile(r"(?i)\s*+share (it|this)( on)?(\.\.\.|…|:)?\s*"),
+    "copyright-line": re.compile(r"(?i)\s*+(©|\(c\)|copyright\b).*(all rights reserved|\d{4}).*"),
+    "skip-links": re.compile(r"(?i)\s*+(quick|direct|skip to) (access|main|content).*"),
     "machine-translation-notice": re.compile(
-        r"(?i)\s*this (content|article) was produced with the assistance of ai translation.*"
+        r"(?i)\s*+this (content|article) was produced with the assistance of ai translation.*"
     ),
     "photo-credit": re.compile(r".{0,400}/\s*Courtesy of [^.\n]{1,80}"),
 }
-LATEST_HEADING = re.compile(r"(?i)\s*(\[latest\]\s*)?latest (stories|news|posts)\s*")
-LIST_ITEM = re.compile(r"\s*[•·\-*]\s+\S.*")
-BARE_NUMBER = re.compile(r"\s*\d+\s*")
+LATEST_HEADING = re.compile(r"(?i)\s*+(\[latest\]\s*)?latest (stories|news|posts)\s*")
+LIST_ITEM = re.compile(r"\s*+[•·\-*]\s+\S.*")
+BARE_NUMBER = re.compile(r"\s*+\d+\s*")
 # Chrome inside a line of article text; applied line by line.
 INLINE_RULES: dict[str, re.Pattern[str]] = {
-    "image-link-label": re.compile(r"\s+View original image\b"),
+    # The leftmost match starts where a run of spaces starts; starting there only (and never
+    # giving back spaces, which cannot be "V") keeps a long run of spaces from being rescanned.
+    "image-link-label": re.compile(r"(?<!\s)\s++View original image\b"),
     "photo-caption-credit": re.compile(r"^.{0,400}?\((?:AP|AFP|Reuters|Yonhap)[\w\- ]*\)\]"),
     "byline-view-counter": re.compile(r"(?<=\S) Views\s*$"),
+}
+# Text each inline rule cannot match without: a text that lacks it skips the rule's pass.
+INLINE_NEEDS = {
+    "image-link-label": "View original image",
+    "photo-caption-credit": ")]",
+    "byline-view-counter": " Views",
 }
 MIN_HEADLINE_WORDS = 4
 MAX_SHARED_WORD_SHARE = 0.3
@@ -86,8 +96,9 @@ def _is_unrelated_headline(line: str, rest_of_article: str) -> bool:
 
 def _mark_lines(lines: list[_Line]) -> None:
     """Set ``rule`` on each line that is boilerplate."""
-    for line in lines:
-        line.rule = next((r for r, p in LINE_RULES.items() if p.fullmatch(line.body)), None)
+    for line in lines:  # every rule needs a character that is not a space: blank lines skip them
+        if not line.is_blank:
+            line.rule = next((r for r, p in LINE_RULES.items() if p.fullmatch(line.body)), None)
     in_latest = False
     for index, line in enumerate(lines):
         if LATEST_HEADING.fullmatch(line.body):
@@ -109,28 +120,39 @@ def _mark_lines(lines: list[_Line]) -> None:
 
 
 def _drop_marked_lines(text: str, lines: list[_Line]) -> tuple[str, list[Repair]]:
-    """Drop marked lines and the blank lines left doubled around them; log each removed block."""
+    """Drop marked lines and the blank lines left doubled around them; log each removed block.
+
+    The rules look at the nearest non-blank line on either side of a blank line, and at the last
+    kept line before a dropped block: each is carried along in a pass over the lines, never found
+    by walking back over a run, so the work grows with the number of lines, not its square.
+    """
     drop = [line.rule is not None for line in lines]
+    blank = [line.is_blank for line in lines]
     # Blank lines between two dropped lines, or between a dropped line and the end, go too.
-    for index, line in enumerate(lines):
-        if line.is_blank:
-            before = next(
-                (drop[j] for j in range(index - 1, -1, -1) if not lines[j].is_blank), True
-            )
-            after = next(
-                (drop[j] for j in range(index + 1, len(lines)) if not lines[j].is_blank), True
-            )
-            drop[index] = before and after
+    # Only blank lines change here, so the nearest non-blank lines keep their first verdicts.
+    after_dropped = [True] * len(lines)  # is the next non-blank line dropped (or is there none)?
+    following = True
+    for index in range(len(lines) - 1, -1, -1):
+        after_dropped[index] = following
+        if not blank[index]:
+            following = drop[index]
+    preceding = True
+    for index in range(len(lines)):
+        if blank[index]:
+            drop[index] = preceding and after_dropped[index]
+        else:
+            preceding = drop[index]
     # A dropped block at the start, or after a blank line, also takes the blank lines after it.
-    for index in range(1, len(lines)):
-        if lines[index].is_blank and not drop[index] and drop[index - 1]:
-            j = index - 1
-            while j >= 0 and drop[j]:
-                j -= 1
-            if j < 0 or (lines[j].is_blank and not drop[j]):
-                drop[index] = True
+    last_kept = -1  # the last line before ``index`` that is kept, -1 when there is none
+    for index in range(len(lines)):
+        after_drop = index > 0 and blank[index] and not drop[index] and drop[index - 1]
+        if after_drop and (last_kept < 0 or blank[last_kept]):
+            drop[index] = True
+        if not drop[index]:
+            last_kept = index
     repairs: list[Repair] = []
     kept: list[str] = []
+    numbers = LineCounter(text)
     index = 0
     while index < len(lines):
         if not drop[index]:
@@ -147,7 +169,7 @@ def _drop_marked_lines(text: str, lines: list[_Line]) -> tuple[str, list[Repair]
             Repair(
                 "boilerplate",
                 "+".join(rules) or "blank-lines",
-                line_number(text, start),
+                numbers.line_at(start),
                 start,
                 stop,
                 text[start:stop],
@@ -166,7 +188,10 @@ def _drop_marked_lines(text: str, lines: list[_Line]) -> tuple[str, list[Repair]
 def _drop_inline_chrome(text: str) -> tuple[str, list[Repair]]:
     repairs: list[Repair] = []
     for rule, pattern in INLINE_RULES.items():
+        if INLINE_NEEDS[rule] not in text:
+            continue
         pieces: list[str] = []
+        numbers = LineCounter(text)
         for line in _split_lines(text):
             match = pattern.search(line.body)
             if match and match.end() > match.start():
@@ -175,7 +200,7 @@ def _drop_inline_chrome(text: str) -> tuple[str, list[Repair]]:
                     Repair(
                         "boilerplate",
                         rule,
-                        line_number(text, start),
+                        numbers.line_at(start),
                         start,
                         line.start + match.end(),
                         match.group(),

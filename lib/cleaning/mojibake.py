@@ -14,7 +14,7 @@ import unicodedata
 
 import ftfy
 
-from lib.cleaning.repair_log import Repair, line_number
+from lib.cleaning.repair_log import LineCounter, Repair
 
 FTFY_CONFIG = ftfy.TextFixerConfig(
     uncurl_quotes=False,  # real curly quotes are kept
@@ -44,6 +44,7 @@ HYBRID_BYTE_OF = _thai_hybrid_table()
 HYBRID_RUN = re.compile("[" + re.escape("".join(HYBRID_BYTE_OF)) + "]+")
 # Bytes that Windows-1252 leaves undefined: a decoder that drops them loses them for good.
 LOST_BYTE_GUESS = {b"\xe2\x80": b"\x9d"}  # E2 80 9D is the closing double quote ”
+LOST_TAIL_MAX = max(len(tail) for tail in LOST_BYTE_GUESS)
 CP1252_RANGE = frozenset(ch for ch, byte in HYBRID_BYTE_OF.items() if byte < 0xA0)
 
 
@@ -90,7 +91,9 @@ def _decode_run(run: str, followed_by_space_or_end: bool) -> tuple[str, str] | N
                 decoded_bytes += length
                 index += length
                 continue
-        tail = raw[index:]
+        # Only a run's last bytes can be a cut-short sequence: look at them alone, never copying
+        # the rest of a long run for each undecodable byte.
+        tail = raw[index:] if len(raw) - index <= LOST_TAIL_MAX else b""
         if tail in LOST_BYTE_GUESS and followed_by_space_or_end:
             out.append((tail + LOST_BYTE_GUESS[tail]).decode("utf-8"))
             decoded_bytes += len(tail)
@@ -111,6 +114,7 @@ def repair_thai_codepage(text: str) -> tuple[str, list[Repair]]:
     repairs: list[Repair] = []
     pieces: list[str] = []
     cursor = 0
+    lines = LineCounter(text)
     for match in HYBRID_RUN.finditer(text):
         run = match.group()
         if not any(_utf8_length(HYBRID_BYTE_OF[ch]) for ch in run):
@@ -127,7 +131,7 @@ def repair_thai_codepage(text: str) -> tuple[str, list[Repair]]:
             Repair(
                 "mojibake",
                 rule,
-                line_number(text, match.start()),
+                lines.line_at(match.start()),
                 match.start(),
                 match.end(),
                 run,
@@ -140,11 +144,23 @@ def repair_thai_codepage(text: str) -> tuple[str, list[Repair]]:
     return "".join(pieces), repairs
 
 
+def _settled(line: str, fixed: str) -> bool:
+    """True when ftfy, given ``fixed`` (its output for ``line``), would return it unchanged.
+
+    ftfy fixes each segment (a piece of text up to a newline, at most ``max_decode_length``
+    long) by applying its fixes again until a round changes nothing, so its output for a segment
+    is a fixed point, as long as that output is read back as the same one segment.
+    """
+    limit = FTFY_CONFIG.max_decode_length
+    return len(line) <= limit and len(fixed) <= limit and "\n" not in fixed[:-1]
+
+
 def repair_with_ftfy(text: str, known_clean: set[str] | None = None) -> tuple[str, list[Repair]]:
     """Run ftfy line by line (curly quotes kept) and log each line it changed.
 
     Lines in ``known_clean`` are not fixed again; when a set is given, every line ftfy leaves
-    unchanged (a proven fixed point: ftfy's output is not always one) is added to it.
+    unchanged is added to it, and so is every fixed line that is proven a fixed point too
+    (ftfy's output is not always one), so that the next pass does not run ftfy on it again.
     """
     repairs: list[Repair] = []
     pieces: list[str] = []
@@ -158,6 +174,8 @@ def repair_with_ftfy(text: str, known_clean: set[str] | None = None) -> tuple[st
             repairs.append(
                 Repair("mojibake", "ftfy", number, offset, offset + len(line), line, fixed)
             )
+            if _settled(line, fixed):
+                skip.add(fixed)
         pieces.append(fixed)
         offset += len(line)
     return "".join(pieces), repairs

@@ -30,6 +30,23 @@ class Repair:
         return f"{self.step}/{self.rule} line {self.line}: {self.before!r} -> {self.after!r}"
 
 
-def line_number(text: str, offset: int) -> int:
-    """The 1-based line number of character ``offset`` in ``text``."""
-    return text.count("\n", 0, offset) + 1
+class LineCounter:
+    """1-based line numbers (``"\\n"`` count + 1) of offsets in one text, for its repairs.
+
+    Counting goes on from the offset asked for last, so a step that asks in increasing order of
+    offset (as it walks its text) reads the text once in all, however many repairs it logs;
+    counting from the start for each repair would read it once per repair.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._offset = 0
+        self._line = 1
+
+    def line_at(self, offset: int) -> int:
+        """The 1-based line number of character ``offset``: the newlines before it, plus one."""
+        if offset < self._offset:  # asked out of order: count again from the start
+            self._offset, self._line = 0, 1
+        self._line += self._text.count("\n", self._offset, offset)
+        self._offset = offset
+        return self._line

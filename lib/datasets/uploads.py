@@ -14,13 +14,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.cleaning.decoding import UnreadableSourceError
+from lib.cleaning.decoding import UnreadableSourceError, detect_encoding
 from lib.datasets.corpus import default_metadata
 from lib.extraction.document import METADATA_SUFFIX, SOURCE_SUFFIXES, Source, ingest_bytes
 
 MAX_FILE_MB = 2  # also server.maxUploadSize in .streamlit/config.toml
 MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
 MAX_FILES_PER_BATCH = 20
+# Lines in one upload, as uploaded and again as text once HTML is read. The bundled articles have
+# 30 to 59 lines, a 10,000-word feature in short paragraphs about 500, a saved news page's HTML a
+# few thousand: no article comes near 20,000, and prose (about 120 bytes a line) meets the byte
+# limit first. The limit bounds the work paid per line however short the lines are, which the
+# byte limit does not (2 MB of one-letter lines is a million lines, about 10 s to clean): at most
+# about 150 µs a line, for short lines of mojibake that ftfy reads twice (to fix, to confirm).
+MAX_LINES = 20_000
 
 
 def batch_error(count: int) -> str | None:
@@ -33,6 +40,16 @@ def batch_error(count: int) -> str | None:
     return None
 
 
+def count_lines(raw: bytes) -> int:
+    """Lines in ``raw`` as the cleaning steps split them (``str.splitlines`` of the decoded text).
+
+    Counted on the text, not on ``\\n`` bytes: CR line endings, form feeds and U+2028 separate
+    lines too, and UTF-16 spells a newline with two bytes. Raises UnreadableSourceError when
+    ``raw`` is not text, as the ingest would.
+    """
+    return len(raw.decode(detect_encoding(raw), errors="replace").splitlines())
+
+
 def upload_id(raw: bytes) -> str:
     """Session id of an uploaded source: the same bytes are the same source."""
     return f"upload-{hashlib.sha256(raw).hexdigest()[:12]}"
@@ -41,8 +58,9 @@ def upload_id(raw: bytes) -> str:
 def ingest_upload(name: str, raw: bytes) -> Source:
     """Ingest an uploaded or pasted article like a bundled one.
 
-    Raises UnreadableSourceError (one line, what to do) for a wrong type, an over-size file, or
-    bytes that are not text.
+    Raises UnreadableSourceError (one line, what to do) for a wrong type, an over-size file (more
+    than MAX_FILE_BYTES or MAX_LINES), or bytes that are not text. The limits are checked here, on
+    the server, before any cleaning, for files and pasted text alike.
     """
     if not name.lower().endswith(SOURCE_SUFFIXES):
         raise UnreadableSourceError(
@@ -54,7 +72,13 @@ def ingest_upload(name: str, raw: bytes) -> Source:
             f"file is {len(raw) / 1024 / 1024:.1f} MB, over the {MAX_FILE_MB} MB limit: "
             "trim it to the article, or split it"
         )
-    source = ingest_bytes(raw, name)
+    lines = count_lines(raw)
+    if lines > MAX_LINES:
+        raise UnreadableSourceError(
+            f"file has {lines:,} lines, over the {MAX_LINES:,}-line limit for one article: "
+            "trim it to the article, or split it"
+        )
+    source = ingest_bytes(raw, name, max_lines=MAX_LINES)
     source.source_id = upload_id(raw)
     source.meta = default_metadata(source) | {
         "source_id": source.source_id,

@@ -1,5 +1,5 @@
-"""Stage 2, clean text → records: tables (and their quotes and spans) found in an article.
+"""Stage 2, clean text → records: tables and prose figures (with quotes and spans) in an article.
 
-In: cleaned text from ``lib.cleaning``. Out: a ``Source`` document with its text, repairs and
-``Table`` records. Next: ``lib.datasets`` turns documents and curated figures into DataFrames.
+In: cleaned text from ``lib.cleaning``. Out: a ``Source`` document with its text, repairs, and
+``Table`` and ``Figure`` records. Next: ``lib.datasets`` turns documents into DataFrames.
 """

@@ -12,21 +12,33 @@ Shapes handled (none keyed to a particular file):
 * a last cell that is the next paragraph bled in: the cell is set missing and flagged;
 * tables with no separators at all, a header and rows on lines, cells split by single spaces:
   rows split before the level words of the codebook, the header by the column count.
+
+Every step is linear in the text: each line is read a fixed number of times, no pattern can
+backtrack over a long run, and a table has at most ``MAX_COLUMNS`` columns (a wider "row" is not
+one), so its padded rows cannot outgrow the text.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
+from itertools import accumulate
 
 from lib.reference.codebook import level_term, vocabulary
 
-SEPARATOR = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*")
+# ``\s*\|?\s*`` would be the same language, but a long run of spaces could be split between its
+# two runs in every way before failing: one run of spaces per pipe keeps the match linear.
+SEPARATOR = re.compile(r"\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*+(?:\|\s*)?")
 GLUE_SEAM = re.compile(r"(?<=[a-z)])(?=[A-Z])")
 SENTENCE_END_BEFORE_CAPITAL = re.compile(r"[.:!?]\s*(?=[A-Z])")
 MIN_BLED_WORDS = 12
 MAX_SPACED_LINE = 200
 MIN_SPACED_ROWS = 2
+# Real tables have a handful of columns; a line of thousands of pipes is not a header or a row,
+# and taking it for one would pad every row to its width (rows x columns cells from one line).
+MAX_COLUMNS = 64
 
 
 @dataclass
@@ -86,21 +98,36 @@ def _physical_lines(text: str) -> list[_Line]:
 
 
 def _logical_lines(text: str) -> list[_Line]:
-    """Physical lines, with a header broken one cell per line (``| China``) joined back."""
+    """Physical lines, with a header broken one cell per line (``| China``) joined back.
+
+    The pieces of a joined line are collected and joined once, not re-copied for each cell. A
+    joined line is never blank nor a separator (the ``| cell`` added has no dashes after its
+    pipe), so once joining starts every following cell line joins too, without checking again.
+    """
     merged: list[_Line] = []
+    pieces: list[str] = []  # the text of merged[-1] while cell lines are being joined to it
+
+    def finish_joining() -> None:
+        if pieces:
+            merged[-1].text = " ".join(pieces)
+            pieces.clear()
+
     for line in _physical_lines(text):
         stripped = line.text.strip()
         is_cell_continuation = stripped.startswith("|") and stripped.count("|") == 1
         if (
             is_cell_continuation
             and merged
-            and not merged[-1].is_blank
-            and not merged[-1].is_separator
+            and (pieces or (not merged[-1].is_blank and not merged[-1].is_separator))
         ):
-            previous = merged[-1]
-            merged[-1] = _Line(previous.text + " " + stripped, previous.start, line.end)
+            if not pieces:
+                pieces.append(merged[-1].text)
+            pieces.append(stripped)
+            merged[-1].end = line.end
         else:
+            finish_joining()
             merged.append(line)
+    finish_joining()
     return merged
 
 
@@ -131,7 +158,13 @@ def split_glued_row(text: str, columns: int) -> list[str] | None:
     """
     seams = _seams_outside_parentheses(text)
     if len(seams) > columns - 1:
-        seams = [seam for seam in seams if level_term(text[seam:])]
+        window, (opening, openings) = _level_term_window(), _level_term_openings()
+        seams = [
+            seam
+            for seam in seams
+            if text[seam : seam + opening].lower() in openings
+            and level_term(text[seam : seam + window])
+        ]
     if len(seams) != columns - 1:
         return None
     bounds = [0, *seams, len(text)]
@@ -141,6 +174,27 @@ def split_glued_row(text: str, columns: int) -> list[str] | None:
     return cells
 
 
+@cache
+def _level_term_window() -> int:
+    """How much of a cell :func:`level_term` reads: the longest term and one character more.
+
+    A seam starts at a capital letter, so the cell has nothing to strip in front; the longest term
+    plus one character (the word boundary) is all it compares, so a longer cut changes nothing.
+    """
+    return max(len(term) for term in vocabulary()) + 1
+
+
+@cache
+def _level_term_openings() -> tuple[int, frozenset[str]]:
+    """The length of the shortest level term, and every term's opening of that length, lower-cased.
+
+    A cell whose opening (lower-cased) is none of these starts with no term: checked first, it
+    spares :func:`level_term` most seams of a long glued line.
+    """
+    shortest = min(len(term) for term in vocabulary())
+    return shortest, frozenset(term[:shortest].lower() for term in vocabulary())
+
+
 def _is_bled_paragraph(cell: str | None) -> bool:
     """A cell that is a sentence of prose (long, ending like a sentence), not a table value."""
     return bool(cell) and len(cell.split()) >= MIN_BLED_WORDS and cell.rstrip()[-1] in ".!?"
@@ -148,6 +202,17 @@ def _is_bled_paragraph(cell: str | None) -> bool:
 
 def _same_cells(a: list[str | None], b: list[str | None]) -> bool:
     return [(c or "").casefold() for c in a] == [(c or "").casefold() for c in b]
+
+
+def _row_key(row: list[str | None]) -> tuple[str, ...]:
+    """A row's cells as :func:`_same_cells` compares them, missing cells at the end dropped.
+
+    A row and the same row padded with missing cells to more columns have the same key.
+    """
+    key = [(c or "").casefold() for c in row]
+    while key and not key[-1]:
+        key.pop()
+    return tuple(key)
 
 
 def _header_start(line: _Line, flags: list[str]) -> tuple[list[str | None], int]:
@@ -165,16 +230,21 @@ def _header_start(line: _Line, flags: list[str]) -> tuple[list[str | None], int]
 
 
 def _tidy_rows(table: Table, text: str) -> None:
-    """Merge fragments, drop duplicates, pad ragged rows, blank bled-in paragraphs."""
+    """Merge fragments, drop duplicates, pad ragged rows, blank bled-in paragraphs.
+
+    Kept rows are all as wide as the header so far, so a row duplicates a kept one only when it
+    is that wide too and has the same key; rows are padded once, at the end.
+    """
     n = len(table.columns)
     full_first_cells = {(row[0] or "").casefold() for row in table.rows if len(row) >= n}
     rows, spans = [], []
+    kept_keys: set[tuple[str, ...]] = set()
     for row, span in zip(table.rows, table.row_spans, strict=True):
         label = row[0] or ""
         if len(row) < n and label.casefold() in full_first_cells:
             table.flags.append(f"row '{label}' repeated in fragments; merged into one row")
             continue
-        if any(_same_cells(row, kept) for kept in rows):
+        if len(row) == n and _row_key(row) in kept_keys:
             table.flags.append(f"row '{label}' duplicated; kept once")
             continue
         if len(row) < n:
@@ -189,9 +259,9 @@ def _tidy_rows(table: Table, text: str) -> None:
             table.flags.append(table.ragged[-1])
             table.columns += [f"extra_{k}" for k in range(len(table.columns) - n + 1, extra + 1)]
             n = len(table.columns)
-            rows = [r + [None] * (n - len(r)) for r in rows]
         rows.append(row)
         spans.append(span)
+        kept_keys.add(_row_key(row))
     n = len(table.columns)
     for index, row in enumerate(rows):
         row.extend([None] * (n - len(row)))
@@ -220,6 +290,9 @@ def extract_pipe_tables(text: str) -> list[Table]:
             continue
         flags: list[str] = []
         header, start = _header_start(line, flags)
+        if len(header) > MAX_COLUMNS:
+            index += 1
+            continue
         columns = [cell or f"column_{k + 1}" for k, cell in enumerate(header)]
         table = Table(columns, [], start, line.end, flags)
         index += 2
@@ -232,6 +305,8 @@ def extract_pipe_tables(text: str) -> list[Table]:
                 continue
             if row_line.has_pipe:
                 cells = split_cells(row_line.text)
+                if len(cells) > MAX_COLUMNS:
+                    break
                 if _same_cells(cells, header):
                     flags.append("header repeated inside the table; merged")
                     index += 1
@@ -253,11 +328,17 @@ def extract_pipe_tables(text: str) -> list[Table]:
     return tables
 
 
+@cache
+def _level_word_seams() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Level words that open a cell: first those followed by a comma, else by a space or the end."""
+    terms = "|".join(re.escape(term) for term in vocabulary())
+    return re.compile(rf"(?<= )(?:{terms})(?=,)"), re.compile(rf"(?<= )(?:{terms})(?= |$)")
+
+
 def _split_at_level_words(line: str) -> list[str] | None:
     """Split a space-separated row before each level word that opens a cell, or None."""
-    terms = "|".join(re.escape(term) for term in vocabulary())
-    for pattern in (rf"(?<= )(?:{terms})(?=,)", rf"(?<= )(?:{terms})(?= |$)"):
-        seams = [m.start() for m in re.finditer(pattern, line)]
+    for pattern in _level_word_seams():
+        seams = [m.start() for m in pattern.finditer(line)]
         if seams:
             bounds = [0, *seams, len(line)]
             cells = [line[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
@@ -303,11 +384,20 @@ def extract_spaced_tables(text: str, taken: list[tuple[int, int]]) -> list[Table
                 tables.append(table)
         block.clear()
 
+    # A line is inside a taken span when, of the spans starting at or before it, the one reaching
+    # furthest reaches past it: found by bisecting, not by trying every span for every line.
+    spans = sorted(taken)
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))
+
+    def inside_taken(offset: int) -> bool:
+        before = bisect_right(starts, offset)
+        return before > 0 and reach[before - 1] > offset
+
     for line in _physical_lines(text):
-        inside_taken = any(a <= line.start < b for a, b in taken)
         looks_tabular = (
             not line.is_blank
-            and not inside_taken
+            and not inside_taken(line.start)
             and "|" not in line.text
             and len(line.text) <= MAX_SPACED_LINE
             and line.text.rstrip()[-1:] not in ".!?:;,"
@@ -321,19 +411,29 @@ def extract_spaced_tables(text: str, taken: list[tuple[int, int]]) -> list[Table
 
 
 def _spaced_table(block: list[_Line]) -> Table | None:
-    """A table from a block of lines, when every row splits into the same number of cells."""
+    """A table from a block of lines, when every row splits into the same number of cells.
+
+    The header is the first line after which every line splits, all into the same number of
+    cells. Each line is split once, and the width shared by all lines from each one to the end
+    of the block is found in one pass from the end, not by splitting the rest for every line.
+    """
+    splits = [_split_at_level_words(line.text.strip()) for line in block]
+    shared: list[int | None] = [None] * (len(block) + 1)  # width of all splits from i on, if one
+    for index in range(len(block) - 1, -1, -1):
+        split = splits[index]
+        if split and (index == len(block) - 1 or shared[index + 1] == len(split)):
+            shared[index] = len(split)
     for header_index in range(len(block) - MIN_SPACED_ROWS):
-        rows = [_split_at_level_words(line.text.strip()) for line in block[header_index + 1 :]]
-        widths = {len(row) if row else 0 for row in rows}
-        if len(widths) != 1 or widths == {0} or min(widths) < 2:
+        width = shared[header_index + 1]
+        if width is None:  # a split is at least 2 cells wide, so there is no width below 2
             continue
-        columns = split_spaced_header(block[header_index].text, widths.pop())
+        columns = split_spaced_header(block[header_index].text, width)
         if columns is None:
             continue
         header = block[header_index]
         return Table(
             columns,
-            [list(row) for row in rows if row],
+            [list(row) for row in splits[header_index + 1 :] if row],
             header.start,
             block[-1].end,
             ["no cell separators: rows split before level words, header split by column count"],
