@@ -25,7 +25,7 @@ def test_150k_one_number_lines_are_refused_with_one_line_before_cleaning(no_clea
     with pytest.raises(UnreadableSourceError) as refusal:
         ingest_upload("numbers.txt", raw)
     assert str(refusal.value) == (
-        "file has 150,000 lines, over the 20,000-line limit for one article: "
+        "file has 150,000 lines, over the 10,000-line limit for one article: "
         "trim it to the article, or split it"
     )
 
@@ -71,7 +71,7 @@ def test_the_line_limit_is_inclusive(monkeypatch):
 
 def test_cr_line_endings_cannot_slip_past_the_line_limit(no_cleaning):
     raw = b"x\r" * (MAX_LINES + 1)
-    with pytest.raises(UnreadableSourceError, match=r"^file has 20,001 lines"):
+    with pytest.raises(UnreadableSourceError, match=r"^file has 10,001 lines"):
         ingest_upload("mac.txt", raw)
 
 
@@ -82,7 +82,7 @@ def test_html_is_counted_again_as_the_text_it_reads_as():
     with pytest.raises(UnreadableSourceError) as refusal:
         ingest_upload("page.html", markup)
     assert str(refusal.value) == (
-        "page has 20,001 lines of text once its HTML is read, over the 20,000-line limit "
+        "page has 10,001 lines of text once its HTML is read, over the 10,000-line limit "
         "for one article: trim it to the article, or split it"
     )
 
