@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench import exports, hostile, ingest, pages
+from bench import exports, hostile, ingest, pages, prose_figures
 from bench.common import machine
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
@@ -19,7 +19,14 @@ def verdict(ok: bool, detail: str) -> str:
 
 
 def render(
-    facts: dict, page: dict, load: list, ing: dict, exp: dict, host: dict, seconds: float
+    facts: dict,
+    page: dict,
+    load: list,
+    ing: dict,
+    exp: dict,
+    host: dict,
+    figs: dict,
+    seconds: float,
 ) -> str:
     """RESULTS.md: machine, versions, date, every figure, and each target met or missed by how much."""
     floor = page["floor_cold_s"]
@@ -119,6 +126,19 @@ def render(
           f"{r['ratio']:.1f} | " + (f"refused in {r['refusal_ms']:.0f} ms" if r["refused"] else "accepted") + " |"
           for r in host["rows"]],
         "",
+        "## 7. Figures from prose (`python -m bench.prose_figures`)",
+        "",
+        "A match is an overlapping span with the same value and unit.",
+        "",
+        "| set | found | expected | precision | recall | F1 |",
+        "|---|---|---|---|---|---|",
+        *[f"| {label} | {score.found} | {score.expected} | {score.precision:.3f} | {score.recall:.3f} | {score.f1:.3f} |"
+          for label, score in figs.items() if hasattr(score, "f1")],
+        "",
+        *[f"- ingest of {r['articles']:,} articles with extraction: {r['ratio']:.2f}× the read + ftfy floor "
+          f"(without extraction {r['ratio_without']:.2f}×; target ≤ {prose_figures.INGEST_TARGET:.0f}×)"
+          for r in figs.get("rows", [])],
+        "",
     ]  # fmt: skip
     return "\n".join(lines)
 
@@ -135,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     ing = ingest.run()  # noqa: E702
     print("== hostile uploads")
     host = hostile.run()  # noqa: E702
+    print("== figures from prose")
+    figs = prose_figures.run()  # noqa: E702
     print("== exports")
     exp = exports.run()  # noqa: E702
     print("== pages")
@@ -142,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     print("== concurrent visitors")
     load = pages.run_concurrency()  # noqa: E702
     seconds = time.perf_counter() - started
-    RESULTS.write_text(render(facts, page, load, ing, exp, host, seconds), encoding="utf-8")
+    RESULTS.write_text(render(facts, page, load, ing, exp, host, figs, seconds), encoding="utf-8")
     print(f"wrote {RESULTS} in {seconds:.0f} s")
     return 0
 
