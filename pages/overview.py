@@ -1,11 +1,19 @@
-"""Overview: headline figures, each with its source, and a guide to the pages."""
+"""Overview: headline figures, each with its source, the figures confirmed in this session, and a
+guide to the pages."""
 
 import streamlit as st
 
-from lib.charts.catalog import key_figures_chart
+from lib.charts.catalog import confirmed_figures_chart, key_figures_chart
 from lib.charts.citations import citation, short_name
+from lib.datasets.confirmed_figures import is_confirmed
 from ui.components import has_rows, render_chart_with_excerpt, render_citation_link
-from ui.data import corpus, datasets, report_unreadable_sources
+from ui.data import (
+    corpus,
+    report_confirmed_problems,
+    report_unreadable_sources,
+    session_datasets,
+    session_metadata,
+)
 from ui.safe_text import inert
 
 # (short label, main figure, companion figure shown under it); the full label is on hover.
@@ -26,7 +34,8 @@ COMPANION_SUFFIX = {"us_china_share_pct": " from the US and China"}
 st.title("Korea AI Policy Dashboard")
 st.caption("The numbers behind South Korea's AI policy debate, each with the passage it came from.")
 report_unreadable_sources()
-data = datasets()
+data = session_datasets()  # the curated figures, and those confirmed in this session
+confirmed = is_confirmed(data["key_figures"])
 figures = data["key_figures"].set_index("figure_id")
 sources = corpus().sources
 
@@ -57,8 +66,17 @@ for index, (short_label, main, companion) in enumerate(HEADLINES):
         )
 
 st.divider()
-if has_rows(data["key_figures"], "headline figures"):
+if has_rows(data["key_figures"][~confirmed], "headline figures"):
     render_chart_with_excerpt(key_figures_chart(data))
+
+report_confirmed_problems()
+if confirmed.any():
+    st.divider()
+    st.subheader("Figures you confirmed")
+    st.caption(
+        "Figures stated in the articles' prose that you confirmed or edited (on Sources or Add a source), one chart per unit. They stay in this browser session."
+    )
+    render_chart_with_excerpt(confirmed_figures_chart(data), session_metadata())
 
 st.divider()
 st.subheader("The pages")
@@ -69,8 +87,9 @@ st.markdown(
 - **Model counts**: AI models by country (South Korea 3rd with 14) and Korea's 14 models by developer.
 - **Growth projections**: AI focus areas from their June 2025 status to the 2028 projection.
 - **Policy gaps**: South Korea's AI policy framework against global best practice.
-- **Sources**: every article, its metadata, the cleaned text with cited passages marked, search,
-  and the log of every repair made to the raw text.
+- **Sources**: every article, its metadata, the cleaned text with cited passages marked, the figures
+  its prose states (confirm, edit or reject each to chart it here), search, and the log of every
+  repair made to the raw text.
 - **Methodology**: how the numbers were extracted, the ordinal codebook, and known data-quality flags.
 """
 )

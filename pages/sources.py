@@ -1,4 +1,5 @@
-"""Sources: every article with its metadata, cleaned text, search and the log of every repair."""
+"""Sources: every article with its metadata, cleaned text, the figures its prose states (to
+review), tables, search and the log of every repair."""
 
 import streamlit as st
 
@@ -8,6 +9,7 @@ from lib.datasets.repair_summary import repair_log_frame, repairs_by_step
 from lib.datasets.uploads import table_frame
 from ui.components import render_chart, render_source_text
 from ui.data import corpus, datasets, report_unreadable_sources
+from ui.figure_review import render_figure_review
 from ui.safe_text import inert
 
 st.title("Sources")
@@ -67,12 +69,14 @@ cited_spans = [
     if {"source_id", "quote_start"} <= set(frame.columns)
     for row in frame[frame["source_id"] == source_id].itertuples()
 ]
-text_tab, tables_tab, search_tab, log_tab, raw_tab = st.tabs(
-    ["Cleaned text", "Tables", "Search", "Repair log", "Raw file"]
+text_tab, figures_tab, tables_tab, search_tab, log_tab, raw_tab = st.tabs(
+    ["Cleaned text", "Figures", "Tables", "Search", "Repair log", "Raw file"]
 )
 with text_tab:
     st.caption(f"{len(source.text):,} characters; passages cited by the dashboard are marked.")
     render_source_text(source.text, cited_spans)
+with figures_tab:
+    render_figure_review(source)
 with tables_tab:
     if not source.tables:
         st.caption("No table found in this source.")

@@ -115,14 +115,17 @@ def render_chart(chart: Chart) -> None:
         st.dataframe(chart.data, hide_index=True, width="stretch")
 
 
-def render_chart_with_excerpt(chart: Chart) -> None:
-    """Chart on the left, the source passages it was built from on the right."""
+def render_chart_with_excerpt(chart: Chart, extra_meta: dict[str, dict] | None = None) -> None:
+    """Chart on the left, the source passages it was built from on the right.
+
+    ``extra_meta`` names sources that are not bundled (an upload in this session).
+    """
     left, right = st.columns([3, 2], gap="large")
     with left:
         render_chart(chart)
     with right:
         st.markdown("##### From the source")
-        render_excerpts(chart.quotes())
+        render_excerpts(chart.quotes(), extra_meta)
 
 
 def notice_ignored(parameter: str, unknown: list[str], expected: str) -> None:

@@ -13,9 +13,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from lib.datasets.confirmed_figures import Review, confirmed_figures_frame, with_confirmed
 from lib.datasets.corpus import Corpus, load_corpus
 from lib.datasets.curated import load_figures
-from lib.datasets.frames import build_datasets
+from lib.datasets.frames import build_datasets, sources_frame
+from lib.extraction.document import Source
 from lib.reference.paths import sources_dir
 from ui.safe_text import inert
 
@@ -89,5 +91,63 @@ def report_unreadable_sources() -> None:
         st.warning(
             f"{len(problems)} curated figure(s) left out because their source is missing or "
             f"changed (first: {inert(problems[0])}). Restore data/sources from the repository.",
+            icon=":material/warning:",
+        )
+
+
+# --- what this session adds: uploads and the figures the analyst confirmed ---------------------
+
+REVIEWS_KEY = "figure_reviews"
+
+
+def session_reviews() -> dict[str, Review]:
+    """The analyst's figure reviews in this session, by ``review_key`` (source id and span)."""
+    return st.session_state.setdefault(REVIEWS_KEY, {})
+
+
+def confirmed_count() -> int:
+    """How many figures this session confirmed or edited (cheap: no frame is built)."""
+    return sum(1 for review in st.session_state.get(REVIEWS_KEY, {}).values() if review.charted)
+
+
+def session_sources() -> dict[str, Source]:
+    """The bundled sources and this session's uploads, by source id."""
+    uploads = st.session_state.get("uploads", {})
+    return {**corpus().sources, **{sid: upload.source for sid, upload in uploads.items()}}
+
+
+def session_metadata() -> dict[str, dict]:
+    """Metadata of the bundled sources and of this session's uploads, by source id."""
+    uploads = st.session_state.get("uploads", {})
+    return {**source_metadata(), **{sid: up.source.meta for sid, up in uploads.items()}}
+
+
+def confirmed_figures() -> tuple[pd.DataFrame, list[str]]:
+    """The figures confirmed in this session as ``key_figures`` rows, and the flags of those
+    left out (quote no longer in its source)."""
+    problems: list[str] = []
+    frame = confirmed_figures_frame(session_sources(), session_reviews(), problems)
+    return frame, problems
+
+
+def session_datasets() -> dict[str, pd.DataFrame]:
+    """Every dataset, with this session's confirmed figures joined to ``key_figures`` and its
+    uploads to ``sources`` (so charts can cite them)."""
+    data = datasets()
+    if not confirmed_count():
+        return data
+    uploads = st.session_state.get("uploads", {})
+    extra = sources_frame(Corpus({sid: upload.source for sid, upload in uploads.items()}))
+    return with_confirmed(data, confirmed_figures()[0], extra)
+
+
+def report_confirmed_problems() -> None:
+    """One warning per confirmed figure left out because its quote no longer matches."""
+    if not confirmed_count():
+        return
+    for problem in confirmed_figures()[1]:
+        st.warning(
+            f"Confirmed figure left out of the charts: {inert(problem, 300)}. Its source "
+            "changed since you confirmed it: review the figure again on its source's page.",
             icon=":material/warning:",
         )

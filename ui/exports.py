@@ -6,10 +6,10 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
-from lib.charts.catalog import CHART_NAMES, Chart, every_chart
+from lib.charts.catalog import CHART_NAMES, CONFIRMED_CHART_ID, Chart, every_chart
 from lib.export.data_files import DataContext, data_bytes
 from lib.export.images import MIME, figure_bytes, figure_with_disclosures
-from ui.data import corpus, datasets, source_metadata
+from ui.data import confirmed_count, corpus, session_datasets, session_metadata
 from ui.safe_text import inert
 
 DECK_FILE = "korea-ai-policy-dashboard.pptx"
@@ -17,9 +17,7 @@ DECK_FILE = "korea-ai-policy-dashboard.pptx"
 
 def render_chart_downloads(chart: Chart) -> None:
     """A "Download" menu: PNG 1920x1080, SVG, PDF (made on click), and the data as CSV/XLSX."""
-    sources = dict(source_metadata())
-    sources |= {sid: up.source.meta for sid, up in st.session_state.get("uploads", {}).items()}
-    context = DataContext(chart.title, chart.period, list(chart.notes), sources)
+    context = DataContext(chart.title, chart.period, list(chart.notes), session_metadata())
 
     with st.popover("Download", icon=":material/download:"):
         for fmt, label in (("png", "PNG 1920×1080"), ("svg", "SVG"), ("pdf", "PDF")):
@@ -56,7 +54,10 @@ def render_deck_panel() -> None:
     """
     with st.sidebar.expander("Slide deck", icon=":material/slideshow:"):
         extras = st.session_state.get("deck_extras", {})
-        names = CHART_NAMES | {chart_id: chart.title for chart_id, chart in extras.items()}
+        names = dict(CHART_NAMES)
+        if not confirmed_count():  # listed once the analyst has confirmed a figure
+            del names[CONFIRMED_CHART_ID]
+        names |= {chart_id: chart.title for chart_id, chart in extras.items()}
         chosen = st.multiselect(
             "Charts", list(names), default=list(names), format_func=names.get, key="deck-charts"
         )
@@ -70,7 +71,7 @@ def render_deck_panel() -> None:
             from lib.export.slides import build_deck  # python-pptx loads only when a deck is built
 
             bar = st.progress(0.0, text="Drawing the charts…")
-            charts = [*every_chart(datasets(), corpus()), *extras.values()]
+            charts = [*every_chart(session_datasets(), corpus()), *extras.values()]
             selected = [chart for chart in charts if chart.chart_id in chosen]
 
             def progress(number: int, total: int, title: str) -> None:
@@ -78,11 +79,7 @@ def render_deck_panel() -> None:
                     number / total, text=f"Slide {number + 1} of {total + 1}: {inert(title, 80)}"
                 )
 
-            sources = dict(source_metadata())
-            sources |= {
-                sid: up.source.meta for sid, up in st.session_state.get("uploads", {}).items()
-            }
-            st.session_state["deck"] = build_deck(selected, sources, theme, progress)
+            st.session_state["deck"] = build_deck(selected, session_metadata(), theme, progress)
             st.session_state["deck-slides"] = len(selected) + 1
             bar.progress(1.0, text="Done")
         if "deck" in st.session_state:

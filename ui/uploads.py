@@ -22,6 +22,7 @@ from lib.extraction.document import SOURCE_SUFFIXES, Source
 from lib.reference.paths import sources_dir
 from ui.access import write_access
 from ui.components import render_chart, render_excerpts, render_source_text
+from ui.figure_review import render_figure_review
 from ui.safe_text import inert
 
 
@@ -90,18 +91,21 @@ def render_upload_inputs() -> None:
 
 
 def render_upload(upload: Upload) -> None:
-    """An uploaded source as the bundled ones are shown: text, repairs, raw file, tables."""
+    """An uploaded source as the bundled ones are shown: text, the figures its prose states (to
+    confirm, edit or reject), repairs, raw file, tables."""
     source = upload.source
     st.markdown(
         f"**{inert(upload.name)}** · read as {inert(source.encoding)} · "
         f"{len(source.repairs)} repairs logged · "
         f"{len(source.tables)} table(s) found"
     )
-    text_tab, log_tab, raw_tab, tables_tab = st.tabs(
-        ["Cleaned text", "Repair log", "Raw file", "Tables"]
+    text_tab, figures_tab, log_tab, raw_tab, tables_tab = st.tabs(
+        ["Cleaned text", "Figures", "Repair log", "Raw file", "Tables"]
     )
     with text_tab:
         render_source_text(source.text)
+    with figures_tab:
+        render_figure_review(source)
     with log_tab:
         log = pd.DataFrame([repair.to_dict() for repair in source.repairs])
         st.dataframe(log, hide_index=True, width="stretch") if len(log) else st.caption(

@@ -329,6 +329,113 @@ def key_figures_bar(frame: pd.DataFrame, caption: str) -> go.Figure:
     return finish_layout(figure, "Headline percentages", caption, 60 + 60 * len(shares))
 
 
+CURRENCY_NAMES = {
+    "KRW": "South Korean won", "USD": "US dollars", "EUR": "euros", "CNY": "Chinese yuan",
+    "JPY": "Japanese yen", "GBP": "pounds sterling",
+}  # fmt: skip
+UNIT_TITLES = {
+    "%": "Percentages (%)",
+    "pp": "Percentage points (pp)",
+    "count": "Counts",
+    "rank": "Ranks (1 = first)",
+    "times": "Multiples (times)",
+}
+# Pixels: a bar, a line of its label (written above it), the gap to the next bar, and between
+# panels the room for an axis's tick labels and the next panel's title.
+BAR_PX, LABEL_LINE_PX, BAR_GAP_PX, PANEL_GAP_PX = 24, 17, 10, 84
+
+
+def unit_title(unit: str) -> str:
+    """The title of a unit's panel: ``Money in KRW (South Korean won)``, ``Percentages (%)``."""
+    if unit in UNIT_TITLES:
+        return UNIT_TITLES[unit]
+    if len(unit) == 3 and unit.isupper() and unit.isalpha():
+        name = CURRENCY_NAMES.get(unit)
+        return f"Money in {unit}" + (f" ({name})" if name else "")
+    if unit.startswith("duration ("):
+        return f"Durations in {unit.removeprefix('duration (').removesuffix(')')}"
+    if unit == "duration":
+        return "Durations"
+    return f"In {unit}"
+
+
+def unit_panels(frame: pd.DataFrame, caption: str, title: str, label_width: int = 64) -> go.Figure:
+    """One horizontal bar chart per unit (``frame``: axis, value, display, bar_label; ``axis``
+    is the unit, ``duration (days)`` for a duration), stacked, each titled with its unit and on
+    its own axis: values in different units never share one.
+
+    Each bar's label is written above it, across the chart's width, so long labels (what the
+    figure counts and its source) neither squeeze the bars nor push the caption off the figure.
+    """
+    from plotly.subplots import make_subplots
+
+    groups = [(str(unit), group) for unit, group in frame.groupby("axis", sort=False)]
+    labels = {unit: [wrap(label, label_width) for label in group["bar_label"]]
+              for unit, group in groups}  # fmt: skip
+    lines = {unit: max(label.count("<br>") + 1 for label in labels[unit]) for unit, _ in groups}
+    band = {unit: BAR_PX + BAR_GAP_PX + LABEL_LINE_PX * lines[unit] for unit, _ in groups}
+    panel_px = [band[unit] * len(group) for unit, group in groups]
+    plot_px = sum(panel_px) + PANEL_GAP_PX * (len(groups) - 1)
+    figure = make_subplots(
+        rows=len(groups),
+        cols=1,
+        row_heights=[px / sum(panel_px) for px in panel_px],
+        vertical_spacing=PANEL_GAP_PX / plot_px if len(groups) > 1 else 0.0,
+        subplot_titles=[unit_title(unit) for unit, _ in groups],
+    )
+    for annotation in figure.layout.annotations:  # the unit titles, left-aligned like the title
+        annotation.update(x=0, xanchor="left", font={"size": 14}, yshift=4)
+    for row, (unit, group) in enumerate(groups, start=1):
+        positions = list(range(len(group)))
+        bar = BAR_PX / band[unit]  # in bands: one band per bar, its label above the bar
+        figure.add_trace(
+            go.Bar(
+                x=group["value"].tolist(),
+                y=positions,
+                width=bar,
+                orientation="h",
+                marker={"color": KOREA_COLOUR},
+                text=group["display"].tolist(),
+                textposition="outside",
+                cliponaxis=False,
+                customdata=group["bar_label"].tolist(),
+                hovertemplate="%{customdata}: %{text}<extra></extra>",
+                showlegend=False,
+                name=unit,
+            ),
+            row=row,
+            col=1,
+        )
+        axis = "" if row == 1 else str(row)
+        for position, label in zip(positions, labels[unit], strict=True):
+            figure.add_annotation(
+                text=label, name="bar-label", xref=f"x{axis} domain", yref=f"y{axis}", x=0,
+                y=position - bar / 2, xanchor="left", yanchor="bottom", align="left",
+                showarrow=False, font={"size": 12}, yshift=1,
+            )  # fmt: skip
+        low, high = min(0.0, group["value"].min()), max(0.0, group["value"].max())
+        span = (high - low) or 1.0
+        figure.update_xaxes(
+            range=[low - 0.05 * span if low < 0 else 0, high + 0.45 * span],
+            exponentformat="B",
+            ticksuffix="%" if unit == "%" else "",
+            showgrid=True,
+            row=row,
+            col=1,
+        )
+        # Band i, top to bottom: the label, the bar (centred on i), the gap. First on top.
+        above, gap = LABEL_LINE_PX * lines[unit] / band[unit], BAR_GAP_PX / band[unit]
+        figure.update_yaxes(
+            range=[len(group) - 1 + bar / 2 + gap, -bar / 2 - above],
+            showticklabels=False,
+            showgrid=False,
+            zeroline=False,
+            row=row,
+            col=1,
+        )
+    return finish_layout(figure, title, caption, plot_px + 60)
+
+
 def repairs_bar(frame: pd.DataFrame, caption: str) -> go.Figure:
     """Repairs made to each source, stacked by cleaning step."""
     figure = go.Figure()
@@ -367,8 +474,11 @@ def codebook_chart(scale_rows: pd.DataFrame, caption: str) -> go.Figure:
                 x=group["score"],
                 y=[scale_labels()[str(scale)]] * len(group),
                 mode="markers+text",
-                text=group["term"],
-                textposition="top center",
+                text=[wrap(term, 14) for term in group["term"]],
+                # Neighbours alternate above and below, so long level words never overprint.
+                textposition=[
+                    "top center" if score % 2 else "bottom center" for score in group["score"]
+                ],  # fmt: skip
                 marker={"size": 14, "color": KOREA_COLOUR},
                 name=str(scale),
                 showlegend=False,
@@ -376,5 +486,8 @@ def codebook_chart(scale_rows: pd.DataFrame, caption: str) -> go.Figure:
             )
         )
     figure.update_xaxes(title="ordinal score", dtick=1, range=[0.5, 4.5])
-    figure.update_yaxes(autorange="reversed")
-    return finish_layout(figure, "Ordinal codebook: level words and their scores", caption, 300)
+    scales = merged["scale"].nunique()
+    figure.update_yaxes(autorange="reversed", range=None)
+    return finish_layout(
+        figure, "Ordinal codebook: level words and their scores", caption, 120 + 110 * scales
+    )

@@ -13,7 +13,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.charts import builders as charts
-from lib.charts.citations import reported_period, source_caption
+from lib.charts.citations import reported_period, short_name, source_caption
+from lib.charts.plotly_text import inert_figure
+from lib.datasets.confirmed_figures import is_confirmed
 from lib.reference.codebook import load_levels
 from lib.reference.countries import country_sort_key
 
@@ -182,16 +184,65 @@ def policy_gaps_chart(data: Datasets) -> Chart:
 
 
 def key_figures_chart(data: Datasets) -> Chart:
-    """The headline percentages the sources state."""
+    """The headline percentages the sources state (curated; confirmed figures have their own
+    chart, :func:`confirmed_figures_chart`)."""
     figures = data["key_figures"]
-    frame = figures[(figures["unit"] == "%") & (figures["provenance"] == "stated")].reset_index(
-        drop=True
-    )
+    curated = ~is_confirmed(figures)
+    frame = figures[
+        curated & (figures["unit"] == "%") & (figures["provenance"] == "stated")
+    ].reset_index(drop=True)
     figure = charts.key_figures_bar(frame, source_caption(frame["source_id"], data["sources"]))
     described = ", ".join(f"{r.label} {r.display}" for r in frame.itertuples())
     alt = f"Bar chart of headline percentages: {described}."
     period = reported_period(frame["source_id"], data["sources"])
     return Chart("headline-percentages", figure.layout.title.text, frame, figure, alt, [], period)
+
+
+CONFIRMED_CHART_ID = "confirmed-figures"
+
+
+def _source_label(sources: pd.DataFrame, source_id: str, limit: int = 40) -> str:
+    """A source named short for a bar label; an upload's placeholder publisher is left out."""
+    by_id = sources.drop_duplicates("source_id").set_index("source_id")
+    if source_id not in by_id.index:
+        return source_id
+    meta = {"source_id": source_id, **by_id.loc[source_id].to_dict()}
+    if str(meta.get("publisher") or "").startswith("unknown"):
+        meta["publisher"] = "unknown"
+    return short_name(meta, limit)
+
+
+def confirmed_figures_chart(data: Datasets) -> Chart:
+    """The figures the analyst confirmed: one bar chart per unit, each bar named by what it
+    counts and its source, the verbatim quotes in the chart's data."""
+    figures = data["key_figures"]
+    frame = figures[is_confirmed(figures)].reset_index(drop=True)
+    sources = data["sources"]
+    names = {sid: _source_label(sources, sid) for sid in frame["source_id"].unique()}
+    what = [
+        label.removesuffix(f" ({unit})") for label, unit in zip(frame["label"], frame["unit"],
+                                                                 strict=True)
+    ]  # fmt: skip
+    bars = frame.assign(
+        bar_label=[f"{w} · {names[sid]}" for w, sid in zip(what, frame["source_id"], strict=True)],
+        # One axis per unit; durations in days and in years do not share one either.
+        axis=[
+            f"{unit} ({w})" if unit == "duration" else unit
+            for unit, w in zip(frame["unit"], what, strict=True)
+        ],
+    )
+    caption = source_caption(frame["source_id"], sources)
+    # Labels are article text and the analyst's typing: plotly shows them as written.
+    figure = inert_figure(charts.unit_panels(bars, caption, "Confirmed figures"))
+    described = _describe_groups(bars, "axis", lambda r: f"{r.bar_label} {r.display}", "; ")
+    alt = f"Bar charts of the figures confirmed from the sources, one per unit. {described}."
+    notes = [
+        f"Edited by you: {r.label}: {r.basis.removeprefix('Edited by the analyst: ').rstrip('.')}"
+        for r in frame.itertuples()
+        if r.basis.startswith("Edited by the analyst: ")
+    ]
+    period = reported_period(frame["source_id"], sources)
+    return Chart(CONFIRMED_CHART_ID, "Confirmed figures", frame, figure, alt, notes, period)
 
 
 def repairs_chart(data: Datasets, repairs: pd.DataFrame) -> Chart:
@@ -231,6 +282,7 @@ CHART_NEEDS: list[tuple[tuple[str, ...], Callable[[Datasets], Chart]]] = [
 # Chart id -> what it shows, for pickers that must not build every figure to list them.
 CHART_NAMES: dict[str, str] = {
     "headline-percentages": "Headline percentages",
+    CONFIRMED_CHART_ID: "Confirmed figures",
     "sector-adoption-heatmap": "AI adoption by sector and country",
     "model-counts-by-country": "AI models by country",
     "korean-models-by-developer": "South Korea's AI models by developer",
@@ -247,6 +299,9 @@ def every_chart(data: Datasets, corpus: object) -> list[Chart]:
     from lib.datasets.repair_summary import repairs_by_step
 
     charts = [make(data) for needs, make in CHART_NEEDS if all(len(data[name]) for name in needs)]
+    if is_confirmed(data["key_figures"]).any():  # the analyst's, under the headline percentages
+        charts.insert(1 if charts and charts[0].chart_id == "headline-percentages" else 0,
+                      confirmed_figures_chart(data))  # fmt: skip
     repairs = repairs_by_step(corpus)
     if len(repairs):
         charts.append(repairs_chart(data, repairs))

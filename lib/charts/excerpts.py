@@ -52,6 +52,24 @@ def mark_spans(text: str, spans: Iterable[tuple[int, int]], css_class: str = "")
     return "".join(pieces)
 
 
+def mark_labelled_spans(text: str, spans: Iterable[tuple[int, int, str, str]]) -> str:
+    """``text`` as escaped HTML, each ``(start, end, css_class, label)`` span in a ``<mark>`` of
+    that class followed by its label in a ``<sup>``; a span overlapping an earlier one is left
+    unmarked. Classes are the caller's own words; text and labels are escaped."""
+    pieces, cursor = [], 0
+    for start, end, css_class, label in sorted(spans):
+        if start < cursor or not 0 <= start < end <= len(text):
+            continue
+        pieces.append(html.escape(text[cursor:start]))
+        pieces.append(
+            f'<mark class="{html.escape(css_class)}">{html.escape(text[start:end])}</mark>'
+            + (f'<sup class="fig-number">{html.escape(label)}</sup>' if label else "")
+        )
+        cursor = end
+    pieces.append(html.escape(text[cursor:]))
+    return "".join(pieces)
+
+
 def passage_in_context(
     text: str, start: int, end: int, context: int = CONTEXT_CHARS
 ) -> tuple[str, int, int]:

@@ -8,10 +8,7 @@ from lib.extraction.document import ingest_bytes
 
 LINK = '<a href="http://attacker.example/">sign in</a>'
 ARTICLE = (
-    f"{LINK} Korea AI plan\n\n"
-    "Country | Models |\n---|---|\n"
-    f"{LINK} | 14 |\n"
-    "United States | 125 |\n"
+    f"{LINK} Korea AI plan\n\nCountry | Models |\n---|---|\n{LINK} | 14 |\nUnited States | 125 |\n"
 )
 
 
@@ -23,4 +20,4 @@ def test_custom_chart_escapes_title_cells_and_caption():
     chart = table_chart(frame, "Country", ["Models"], "bar", table, source.text, source.meta, LINK)
     spec = json.dumps(chart.figure.to_plotly_json())
     assert "<a href" not in spec
-    assert spec.count("&lt;a href=\\\"http://attacker.example/\\\"&gt;") >= 3  # title, tick, caption
+    assert spec.count('&lt;a href=\\"http://attacker.example/\\"&gt;') >= 3  # title, tick, caption
