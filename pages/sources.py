@@ -4,6 +4,7 @@ review), tables, search and the log of every repair."""
 import streamlit as st
 
 from lib.charts.catalog import repairs_chart
+from lib.charts.citations import short_name
 from lib.charts.excerpts import find_all, passage_in_context
 from lib.datasets.repair_summary import repair_log_frame, repairs_by_step
 from lib.datasets.uploads import table_frame
@@ -33,7 +34,7 @@ if requested and requested not in sources:
     )
 index = ids.index(requested) if requested in sources else 0
 source_id = st.selectbox(
-    "Source", ids, index=index, format_func=lambda sid: f"{sid} — {sources[sid].title}"
+    "Source", ids, index=index, format_func=lambda sid: short_name(sources[sid].meta, 110)
 )
 source = sources[source_id]
 if source_id != requested:  # another source: the passage offsets no longer apply
@@ -96,7 +97,10 @@ with search_tab:
             hits = find_all(other.text, query)
             if hits:
                 found = True
-                st.markdown(f"**{inert(sid)}**: {len(hits)} match(es)")
+                st.markdown(
+                    f"**{inert(short_name(other.meta, 90))}**: {len(hits)} match(es)",
+                    help=f"Source id {inert(sid)}",
+                )
                 for hit_start, hit_end in hits[:5]:
                     snippet, s, e = passage_in_context(other.text, hit_start, hit_end, 120)
                     render_source_text(snippet, [(s, e)], "hit", ellipsis=True)

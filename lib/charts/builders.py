@@ -449,11 +449,12 @@ def repairs_bar(frame: pd.DataFrame, caption: str) -> go.Figure:
         figure.add_trace(
             go.Bar(
                 x=group["repairs"],
-                y=group["source_id"],
+                y=group["source"] if "source" in group else group["source_id"],
                 name=step,
                 orientation="h",
                 marker={"color": palette.get(str(step), "#CC79A7")},
-                hovertemplate=f"%{{y}}: %{{x}} {step} repairs<extra></extra>",
+                customdata=group["source_id"],
+                hovertemplate=f"%{{y}} (%{{customdata}}): %{{x}} {step} repairs<extra></extra>",
             )
         )
     figure.update_layout(barmode="stack")

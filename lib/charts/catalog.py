@@ -248,8 +248,10 @@ def confirmed_figures_chart(data: Datasets) -> Chart:
 def repairs_chart(data: Datasets, repairs: pd.DataFrame) -> Chart:
     """Logged repairs per source and cleaning step (``repairs``: source_id, step, repairs)."""
     caption = source_caption(repairs["source_id"], data["sources"])
+    names = {row["source_id"]: short_name(row, 40) for row in data["sources"].to_dict("records")}
+    repairs = repairs.assign(source=repairs["source_id"].map(lambda sid: names.get(sid, sid)))
     figure = charts.repairs_bar(repairs, caption)
-    described = ", ".join(f"{r.source_id} {r.step} {r.repairs}" for r in repairs.itertuples())
+    described = ", ".join(f"{r.source} {r.step} {r.repairs}" for r in repairs.itertuples())
     alt = f"Stacked bar chart of logged repairs per source by cleaning step: {described}."
     return Chart("repairs-by-source", figure.layout.title.text, repairs, figure, alt)
 
