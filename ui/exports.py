@@ -68,7 +68,7 @@ def render_deck_panel() -> None:
         if st.button(
             "Build slide deck", icon=":material/build:", disabled=not chosen, width="stretch"
         ):
-            from lib.export.slides import build_deck  # python-pptx loads only when a deck is built
+            from lib.export.slides import build_deck, slide_count  # python-pptx: on build only
 
             bar = st.progress(0.0, text="Drawing the charts…")
             charts = [*every_chart(session_datasets(), corpus()), *extras.values()]
@@ -80,7 +80,7 @@ def render_deck_panel() -> None:
                 )
 
             st.session_state["deck"] = build_deck(selected, session_metadata(), theme, progress)
-            st.session_state["deck-slides"] = len(selected) + 1
+            st.session_state["deck-slides"] = slide_count(st.session_state["deck"])
             bar.progress(1.0, text="Done")
         if "deck" in st.session_state:
             st.download_button(

@@ -1059,3 +1059,8 @@ def build_deck(
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()
+
+
+def slide_count(deck: bytes) -> int:
+    """How many slides a built deck has (a long table may take more than one)."""
+    return len(Presentation(io.BytesIO(deck)).slides)
