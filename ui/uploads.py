@@ -8,7 +8,13 @@ import pandas as pd
 import streamlit as st
 
 from lib.charts.catalog import Chart
-from lib.charts.custom import CHART_KINDS, ChartBuildError, suggest_kind, table_chart
+from lib.charts.custom import (
+    CHART_KINDS,
+    ChartBuildError,
+    suggest_kind,
+    suggest_title,
+    table_chart,
+)
 from lib.cleaning.decoding import UnreadableSourceError
 from lib.datasets.uploads import (
     batch_error,
@@ -58,6 +64,8 @@ def add_upload(name: str, raw: bytes) -> None:
         return
     uploads[source.source_id] = Upload(name, raw, source)
     st.session_state["upload-selected"] = source.source_id
+    if source.tables:  # the chart builder follows the newest article
+        st.session_state["builder-table"] = (source.source_id, 1)
 
 
 def render_upload_inputs() -> None:
@@ -184,7 +192,9 @@ def render_chart_builder(uploads: dict[str, Upload]) -> None:
         "Chart", CHART_KINDS, index=suggested, horizontal=True, key=f"builder-kind-{sid}-{number}"
     )
     title = st.text_input(
-        "Title", value=f"{upload.name}: table {number}", key=f"builder-title-{sid}-{number}"
+        "Title",
+        value=suggest_title(table, upload.source.text, f"{upload.name}: table {number}"),
+        key=f"builder-title-{sid}-{number}",
     )
     try:
         chart = table_chart(

@@ -13,11 +13,14 @@ from lib.charts.catalog import Chart
 from lib.charts.citations import APP_NAME, citation
 from lib.charts.plotly_text import inert_figure
 from lib.charts.url_state import slugify
+from lib.extraction.figures import extract_figures
 from lib.extraction.tables import Table
 from lib.reference.codebook import level_term, load_levels
-from lib.reference.countries import country_colour
+from lib.reference.countries import COUNTRY_COLOURS, FALLBACK_COLOURS, canonical_country
 
 CHART_KINDS = ("bar", "heatmap", "line")
+# Units of the prose-figure reader that a value axis can carry, besides ISO 4217 currency codes.
+AXIS_UNITS = {"%", "pp", "count", "rank"}
 NUMBER = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?")
 
 
@@ -31,6 +34,38 @@ def first_number(cell: object) -> float | None:
         return None
     match = NUMBER.search(str(cell))
     return float(match.group().replace(",", "")) if match else None
+
+
+def cell_quantity(cell: object) -> tuple[float | None, str]:
+    """A cell's value in base units and its unit: ``"₩100 trillion"`` -> (1e14, "KRW"),
+    ``"13%"`` -> (13, "%"); a bare number has the unit ``""``."""
+    number = first_number(cell)
+    if number is None:
+        return None, ""
+    found = extract_figures(str(cell))
+    if found and (found[0].unit in AXIS_UNITS or re.fullmatch(r"[A-Z]{3}", found[0].unit)):
+        return float(found[0].value), found[0].unit
+    return number, ""
+
+
+def series_unit(column: str, units: Sequence[str]) -> str:
+    """The unit of a column: its cells' common unit, else one named in its header ``(KRW bn)``."""
+    named = [unit for unit in units if unit]
+    if named and len(set(named)) == 1:
+        return named[0]
+    header = re.search(r"\(([^)]{1,20})\)\s*$", column)
+    return header.group(1).strip() if header else ("mixed units" if named else "")
+
+
+def suggest_title(table: Table, text: str, fallback: str) -> str:
+    """A chart title from the table's caption: the short line just above it, else its header."""
+    before = text[: table.start].rstrip().rsplit("\n", 1)[-1].strip()
+    if 3 <= len(before) <= 90 and not before.endswith((".", ":")) and "|" not in before:
+        return before
+    if before.endswith(":") and 3 <= len(before) <= 91:
+        return before[:-1]
+    header = [c for c in table.columns if c]
+    return " · ".join(header[:3]) if header else fallback
 
 
 def ordinal_score(cell: object) -> float | None:
@@ -68,7 +103,8 @@ def long_frame(
                     "label": row[label_column],
                     "series": column,
                     "value_text": row[column],
-                    "value": first_number(row[column]),
+                    "value": cell_quantity(row[column])[0],
+                    "unit": cell_quantity(row[column])[1],
                     "level_score": ordinal_score(row[column]),
                     "source_id": source_id,
                     "quote": table.row_quote(text, index),
@@ -153,20 +189,62 @@ def _heatmap(data: pd.DataFrame, title: str, caption: str) -> go.Figure:
     return charts.finish_layout(figure, title, caption, 110 * len(labels), 45)
 
 
+UNIT_NAMES = {"%": "percent", "pp": "percentage points", "count": "number", "rank": "rank"}
+
+
+def _unit_title(unit: str) -> str:
+    """An axis title naming the unit: ``KRW`` -> ``KRW``, ``%`` -> ``percent (%)``."""
+    if unit in UNIT_NAMES:
+        return f"{UNIT_NAMES[unit]} ({unit})" if unit not in ("count", "rank") else UNIT_NAMES[unit]
+    return unit or "value"
+
+
+def series_colours(names: Sequence[str]) -> dict[str, str]:
+    """A distinct colour per series from the app's colour-blind-safe palette (countries keep
+    their own colour)."""
+    palette = [c for c in (*COUNTRY_COLOURS.values(), *FALLBACK_COLOURS) if c != "#999999"]
+    colours: dict[str, str] = {}
+    for name in names:
+        own = COUNTRY_COLOURS.get(canonical_country(name) or "")
+        if own and own not in colours.values():
+            colours[name] = own
+    free = [c for c in palette if c not in colours.values()]
+    for name in names:
+        if name not in colours:
+            colours[name] = free.pop(0) if free else palette[len(colours) % len(palette)]
+    return colours
+
+
 def _bars_or_lines(data: pd.DataFrame, kind: str, title: str, caption: str) -> go.Figure:
+    """Bars or lines, one unit per y axis: a second unit gets a second axis on the right."""
+    units = {
+        name: series_unit(str(name), list(group["unit"]))
+        for name, group in data.groupby("series", sort=False)
+    }
+    axes = list(dict.fromkeys(units.values()))
+    if len(axes) > 2:
+        named = ", ".join(axis or "plain numbers" for axis in axes)
+        raise ChartBuildError(
+            f"these columns hold {len(axes)} units ({named}): pick columns with at most two "
+            "units, and chart the others separately"
+        )
+    colours = series_colours([str(name) for name in units])
     figure = go.Figure()
     for name, group in data.groupby("series", sort=False):
-        colour = country_colour(str(name))
+        axis = "y2" if len(axes) == 2 and units[name] == axes[1] else "y"
+        colour = colours[str(name)]
         if kind == "bar":
             figure.add_trace(
                 go.Bar(
                     x=group["label"],
                     y=group["value"],
-                    name=str(name),
+                    name=f"{name} ({_unit_title(units[name])})" if len(axes) == 2 else str(name),
                     marker_color=colour,
                     text=group["value_text"],
                     textposition="outside",
                     cliponaxis=False,
+                    yaxis=axis,
+                    offsetgroup=str(name),
                 )
             )
         else:
@@ -174,10 +252,17 @@ def _bars_or_lines(data: pd.DataFrame, kind: str, title: str, caption: str) -> g
                 go.Scatter(
                     x=group["label"],
                     y=group["value"],
-                    name=str(name),
+                    name=f"{name} ({_unit_title(units[name])})" if len(axes) == 2 else str(name),
                     mode="lines+markers",
                     line={"color": colour},
+                    yaxis=axis,
                 )
             )
     figure.update_layout(barmode="group")
+    figure.update_yaxes(title=_unit_title(axes[0]))
+    if len(axes) == 2:
+        figure.update_layout(
+            yaxis2={"title": _unit_title(axes[1]), "overlaying": "y", "side": "right",
+                    "showgrid": False, "rangemode": "tozero"},
+        )  # fmt: skip
     return charts.finish_layout(figure, title, caption, 380)

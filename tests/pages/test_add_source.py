@@ -203,3 +203,16 @@ def test_removed_article_stays_removed():
     assert [u.name for u in at.session_state["uploads"].values()] == ["one.txt"]
     at.run()  # the uploader still lists both files: the removed one must not come back
     assert [u.name for u in at.session_state["uploads"].values()] == ["one.txt"]
+
+
+def test_chart_picker_follows_the_newest_article():
+    at = upload(add_source_page(), ("korea.txt", KOREAN_TABLE.encode("utf-8")))
+    assert at.selectbox(key="builder-table").value[0] == at.session_state["upload-selected"]
+    pasted = "Second plan\n\nTeams by ministry:\nMinistry | Teams |\n---|---|\nScience | 5 |\n"
+    at.text_area(key="paste-text").set_value(pasted).run()
+    at.button(key="paste-add").click().run()
+    newest = at.session_state["upload-selected"]
+    assert at.session_state["uploads"][newest].name == "pasted-article.txt"
+    assert at.selectbox(key="builder-table").value == (newest, 1)
+    titles = [t.value for t in at.text_input if t.key and t.key.startswith("builder-title-")]
+    assert titles == ["Teams by ministry"]  # the table's own caption, not the file name
