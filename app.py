@@ -10,40 +10,40 @@ from ui.exports import render_copy_link, render_deck_panel
 st.set_page_config(page_title="Korea AI Policy Dashboard", page_icon="📊", layout="wide")
 
 PAGES = [
-    st.Page("pages/overview.py", title="Overview", icon=":material/home:", default=True),
+    st.Page("app_pages/overview.py", title="Overview", icon=":material/home:", default=True),
     st.Page(
-        "pages/sector_adoption.py",
+        "app_pages/sector_adoption.py",
         title="Sector adoption",
         icon=":material/factory:",
         url_path="sector-adoption",
     ),
     st.Page(
-        "pages/model_counts.py",
+        "app_pages/model_counts.py",
         title="Model counts",
         icon=":material/smart_toy:",
         url_path="model-counts",
     ),
     st.Page(
-        "pages/growth_projections.py",
+        "app_pages/growth_projections.py",
         title="Growth projections",
         icon=":material/trending_up:",
         url_path="growth-projections",
     ),
     st.Page(
-        "pages/policy_gaps.py",
+        "app_pages/policy_gaps.py",
         title="Policy gaps",
         icon=":material/balance:",
         url_path="policy-gaps",
     ),
-    st.Page("pages/sources.py", title="Sources", icon=":material/article:", url_path="sources"),
+    st.Page("app_pages/sources.py", title="Sources", icon=":material/article:", url_path="sources"),
     st.Page(
-        "pages/add_source.py",
+        "app_pages/add_source.py",
         title="Add a source",
         icon=":material/upload_file:",
         url_path="add-source",
     ),
     st.Page(
-        "pages/methodology.py",
+        "app_pages/methodology.py",
         title="Methodology",
         icon=":material/menu_book:",
         url_path="methodology",

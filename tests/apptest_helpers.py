@@ -13,16 +13,16 @@ from streamlit.testing.v1 import AppTest
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 PAGES = {
-    "": "pages/overview.py",
-    "sector-adoption": "pages/sector_adoption.py",
-    "model-counts": "pages/model_counts.py",
-    "growth-projections": "pages/growth_projections.py",
-    "policy-gaps": "pages/policy_gaps.py",
-    "sources": "pages/sources.py",
-    "methodology": "pages/methodology.py",
+    "": "app_pages/overview.py",
+    "sector-adoption": "app_pages/sector_adoption.py",
+    "model-counts": "app_pages/model_counts.py",
+    "growth-projections": "app_pages/growth_projections.py",
+    "policy-gaps": "app_pages/policy_gaps.py",
+    "sources": "app_pages/sources.py",
+    "methodology": "app_pages/methodology.py",
 }
 # Pages that work on the visitor's own input rather than the bundled data.
-INPUT_PAGES = {"add-source": "pages/add_source.py"}
+INPUT_PAGES = {"add-source": "app_pages/add_source.py"}
 EXCERPT = re.compile(r'<div class="excerpt">“(.*?)”</div>', re.S)
 
 

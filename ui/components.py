@@ -34,7 +34,7 @@ def plotly_config(chart_id: str) -> dict[str, object]:
     }
 
 
-SOURCES_PAGE = "pages/sources.py"
+SOURCES_PAGE = "app_pages/sources.py"
 
 
 def passage_parameters(

@@ -215,7 +215,7 @@ def test_payloads_in_link_parameters_and_their_names_stay_text(path, kind):
     assert "Ignored" in notices and HOST in notices  # the value is shown, as text
 
 
-# AppTest runs pages/sources.py and pages/methodology.py without app.py (their url_path is their
+# AppTest runs app_pages/sources.py and app_pages/methodology.py without app.py (their url_path is their
 # file name), so app.py's check of parameter names is seen on these pages; the browser test
 # covers every page.
 @pytest.mark.parametrize("path", ["", "policy-gaps", "add-source"])

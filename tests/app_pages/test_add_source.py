@@ -20,7 +20,7 @@ THAI_TEXT = "Korea’s “K-AI” revival, 한국 정책 – a test.\n"
 
 def add_source_page() -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=60).run()
-    return at.switch_page("pages/add_source.py").run()
+    return at.switch_page("app_pages/add_source.py").run()
 
 
 def upload(at: AppTest, *files: tuple[str, bytes]) -> AppTest:

@@ -44,7 +44,7 @@ def server_address(address: str | None):
 
 def add_source_with_upload() -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=60).run()
-    at.switch_page("pages/add_source.py").run()
+    at.switch_page("app_pages/add_source.py").run()
     return at.file_uploader[0].set_value([("korea.txt", ARTICLE, "text/plain")]).run()
 
 

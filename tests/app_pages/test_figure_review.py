@@ -79,7 +79,7 @@ def bars(chart: dict) -> list[tuple[str, str, float, str]]:
 
 def uploaded() -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=90).run()
-    at = at.switch_page("pages/add_source.py").run()
+    at = at.switch_page("app_pages/add_source.py").run()
     files = [
         ("teams.txt", ENGLISH.encode(), "text/plain"),
         ("팀.txt", KOREAN.encode(), "text/plain"),
@@ -180,7 +180,7 @@ def test_confirm_edit_reject_then_chart_download_and_deck():
     assert "Edited by you: national AI teams funding (KRW): extracted 240000000000 KRW" in notes
 
     # The Overview charts them, one panel per unit, under the headline figures.
-    at = at.switch_page("pages/overview.py").run()
+    at = at.switch_page("app_pages/overview.py").run()
     assert not at.exception
     (chart,) = [f for f in figures(at) if f["layout"]["title"]["text"] == "Confirmed figures"]
     assert sorted(bars(chart)) == sorted(
@@ -229,7 +229,7 @@ def test_undo_returns_a_figure_to_review_and_the_overview_has_no_confirmed_chart
     at.button(key=f"{passed}-confirm").click().run()
     at.button(key=f"{passed}-undo").click().run()
     assert not at.session_state["figure_reviews"]
-    at = at.switch_page("pages/overview.py").run()
+    at = at.switch_page("app_pages/overview.py").run()
     titles = [f["layout"]["title"]["text"] for f in figures(at)]
     assert "Confirmed figures" not in titles and "Headline percentages" in titles
 
@@ -249,7 +249,7 @@ def test_bundled_articles_have_a_figures_tab_on_the_sources_page(corpus):
     (money,) = [f for f in source.figures if f.mention == "240 billion KRW"]
     at = AppTest.from_file(str(APP), default_timeout=90).run()
     at.query_params["source"] = source.source_id
-    at = at.switch_page("pages/sources.py").run()
+    at = at.switch_page("app_pages/sources.py").run()
     assert not at.exception
     shown = captions(at)
     assert "value 240000000000 · unit KRW · noun — · qualifier up to" in shown
@@ -264,7 +264,7 @@ def test_bundled_articles_have_a_figures_tab_on_the_sources_page(corpus):
         money,
         "confirmed",
     )
-    at = at.switch_page("pages/overview.py").run()
+    at = at.switch_page("app_pages/overview.py").run()
     (chart,) = [f for f in figures(at) if f["layout"]["title"]["text"] == "Confirmed figures"]
     assert bars(chart) == [
         (
@@ -282,13 +282,13 @@ def test_a_confirmed_figure_whose_quote_moved_is_flagged_on_the_overview(corpus)
     (money,) = [f for f in source.figures if f.mention == "240 billion KRW"]
     at = AppTest.from_file(str(APP), default_timeout=90).run()
     at.query_params["source"] = source.source_id
-    at = at.switch_page("pages/sources.py").run()
+    at = at.switch_page("app_pages/sources.py").run()
     at.button(key=f"fig-{source.source_id}-{money.start}-{money.end}-confirm").click().run()
     # As if the article's file had changed since: the quote is no longer at its span.
     (key_, review) = next(iter(at.session_state["figure_reviews"].items()))
     moved = replace(money, quote_start=money.quote_start + 1, quote_end=money.quote_end + 1)
     at.session_state["figure_reviews"] = {key_: replace(review, figure=moved)}
-    at = at.switch_page("pages/overview.py").run()
+    at = at.switch_page("app_pages/overview.py").run()
     (warning,) = [w.value.replace("\\", "") for w in at.warning]
     assert warning.startswith(
         f"Confirmed figure left out of the charts: confirmed-{source.source_id}-{money.start} "

@@ -29,7 +29,7 @@ def test_page_runs_with_chart_and_verbatim_excerpt(path, corpus):
 
 def test_every_page_file_is_registered_with_its_url_path():
     app = Path("app.py").read_text(encoding="utf-8")
-    files = {f"pages/{p.name}" for p in Path("pages").glob("*.py")}
+    files = {f"app_pages/{p.name}" for p in Path("app_pages").glob("*.py")}
     assert files == set(PAGES.values()) | set(INPUT_PAGES.values())
     for url_path, file in (PAGES | INPUT_PAGES).items():
         if url_path:
