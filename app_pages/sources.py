@@ -8,6 +8,7 @@ from lib.charts.citations import short_name
 from lib.charts.excerpts import find_all, passage_in_context
 from lib.datasets.repair_summary import repair_log_frame, repairs_by_step
 from lib.datasets.uploads import table_frame
+from ui.cleaning_summary import render_cleaning_summary
 from ui.components import render_chart, render_source_text
 from ui.data import corpus, datasets, report_unreadable_sources
 from ui.figure_review import render_figure_review
@@ -51,6 +52,7 @@ with st.container(border=True):
         (left if number < (len(shown) + 1) // 2 else right).markdown(
             f"**{inert(key.replace('_', ' '))}**: {inert(value)}"
         )
+    render_cleaning_summary(source)
 
 # The passage a link pointed at, with its context.
 try:

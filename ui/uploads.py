@@ -27,6 +27,7 @@ from lib.datasets.uploads import (
 from lib.extraction.document import SOURCE_SUFFIXES, Source
 from lib.reference.paths import sources_dir
 from ui.access import write_access
+from ui.cleaning_summary import render_cleaning_summary
 from ui.components import render_chart, render_excerpts, render_source_text
 from ui.figure_review import render_figure_review
 from ui.safe_text import inert
@@ -107,6 +108,7 @@ def render_upload(upload: Upload) -> None:
         f"{len(source.repairs)} repairs logged · "
         f"{len(source.tables)} table(s) found"
     )
+    render_cleaning_summary(source)
     text_tab, figures_tab, log_tab, raw_tab, tables_tab = st.tabs(
         ["Cleaned text", "Figures", "Repair log", "Raw file", "Tables"]
     )

@@ -1,10 +1,14 @@
-"""Tables about the cleaning itself: repairs per source and step, and every table's flags."""
+"""What the cleaning did: repairs per source and step, every table's flags, and a per-source
+summary (encoding and how it was decided, repairs by rule, characters removed as chrome)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pandas as pd
 
 from lib.datasets.corpus import Corpus
+from lib.extraction.document import Source
 
 
 def repair_log_frame(corpus: Corpus) -> pd.DataFrame:
@@ -64,3 +68,51 @@ def table_flags_frame(corpus: Corpus) -> pd.DataFrame:
                 )
     columns = ["source_id", "table", "flag", "quote", "quote_start", "quote_end"]
     return pd.DataFrame.from_records(records, columns=columns)
+
+
+LOSS_WARNING_SHARE = 0.2  # a source that loses more than this share of its text as chrome
+
+
+@dataclass(frozen=True)
+class CleaningSummary:
+    """What the cleaning did to one source, in the numbers an analyst checks first."""
+
+    encoding: str
+    decided_by: str
+    repairs_by_rule: dict[str, int]
+    chrome_chars_removed: int
+    text_chars: int
+    html: str  # "" for plain text, else what the HTML step kept ("12,345 chars of HTML → …")
+
+    @property
+    def removed_share(self) -> float:
+        """Share of the text (before chrome removal) that the chrome rules removed."""
+        total = self.text_chars + self.chrome_chars_removed
+        return self.chrome_chars_removed / total if total else 0.0
+
+    @property
+    def loses_much(self) -> bool:
+        """True when the chrome rules removed more than ``LOSS_WARNING_SHARE`` of the text."""
+        return self.removed_share > LOSS_WARNING_SHARE
+
+
+def cleaning_summary(source: Source) -> CleaningSummary:
+    """Encoding and how it was decided, repairs by step/rule, and characters removed as chrome."""
+    by_rule: dict[str, int] = {}
+    removed = 0
+    html = ""
+    for repair in source.repairs:
+        key = f"{repair.step}/{repair.rule}"
+        by_rule[key] = by_rule.get(key, 0) + 1
+        if repair.step == "boilerplate":
+            removed += max(0, len(repair.before) - len(repair.after))
+        elif repair.step == "html":
+            html = f"{repair.before} → {repair.after}"
+    return CleaningSummary(
+        encoding=source.encoding,
+        decided_by=getattr(source, "decided_by", "") or "",
+        repairs_by_rule=by_rule,
+        chrome_chars_removed=removed,
+        text_chars=len(source.text),
+        html=html,
+    )
