@@ -1,8 +1,11 @@
 """Strip site boilerplate so that excerpts show the article alone.
 
-Each rule is named and every removal is logged. Rules describe the shape of web-page chrome
-(comment counters, subscribe boxes, share buttons, "latest stories" lists, copyright lines, photo
-credits, a trailing unrelated headline), not particular files.
+Each rule is named and every removal is logged. Whole lines of chrome (comment counters,
+subscribe boxes, share buttons, bylines, copyright and reprint notices, photo credits...) are
+data: ``data/chrome_rules.toml``, read by ``lib.cleaning.chrome_rules``, where each rule carries
+the lines it must remove and the article lines it must keep. What stays here is structure: the
+bulleted list under a "latest stories" heading, the count beside a counter, blank lines left
+around a removal, a trailing headline unrelated to the article, and chrome inside a line.
 """
 
 from __future__ import annotations
@@ -10,31 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lib.cleaning.chrome_rules import chrome_matcher, normal_line
 from lib.cleaning.repair_log import LineCounter, Repair
 
-# Whole lines that are page chrome, whatever article they surround. A leading run of spaces is
-# never given back (``\s*+``): what follows it is not a space, so giving back cannot help, and a
-# long run of spaces would otherwise be retried from each of its lengths.
-LINE_RULES: dict[str, re.Pattern[str]] = {
-    "comment-counter": re.compile(r"(?i)\s*+(\d+\s+comments?|comments?\s*\d+)\s*"),
-    "subscribe-box": re.compile(
-        r"(?i)\s*+(discover more from .{1,60}|subscribe to get the latest posts.*|subscribe)\s*"
-    ),
-    "related-links-heading": re.compile(
-        r"(?i)\s*+(you may also like|related (articles|posts|stories)|read more|"
-        r"today[’']s briefing|most (read|popular))\s*"
-    ),
-    "share-buttons": re.compile(r"(?i)\s*+share (it|this)( on)?(\.\.\.|…|:)?\s*"),
-    "copyright-line": re.compile(r"(?i)\s*+(©|\(c\)|copyright\b).*(all rights reserved|\d{4}).*"),
-    "skip-links": re.compile(r"(?i)\s*+(quick|direct|skip to) (access|main|content).*"),
-    "machine-translation-notice": re.compile(
-        r"(?i)\s*+this (content|article) was produced with the assistance of ai translation.*"
-    ),
-    "photo-credit": re.compile(r".{0,400}/\s*Courtesy of [^.\n]{1,80}"),
-}
-LATEST_HEADING = re.compile(r"(?i)\s*+(\[latest\]\s*)?latest (stories|news|posts)\s*")
+# A leading run of spaces is never given back (``\s*+``): what follows it is not a space, so
+# giving back cannot help, and a long run of spaces would otherwise be retried from each length.
 LIST_ITEM = re.compile(r"\s*+[•·\-*]\s+\S.*")
-BARE_NUMBER = re.compile(r"\s*+\d+\s*")
+BARE_NUMBER = re.compile(r"\s*+\d[\d,]*\s*")
+# A bare number this close (in lines) to a counter's label is the counter's number.
+COUNTER_RULES = ("comment-counter", "view-counter")
+COUNTER_REACH = 2
 # Chrome inside a line of article text; applied line by line.
 INLINE_RULES: dict[str, re.Pattern[str]] = {
     # The leftmost match starts where a run of spaces starts; starting there only (and never
@@ -42,12 +30,18 @@ INLINE_RULES: dict[str, re.Pattern[str]] = {
     "image-link-label": re.compile(r"(?<!\s)\s++View original image\b"),
     "photo-caption-credit": re.compile(r"^.{0,400}?\((?:AP|AFP|Reuters|Yonhap)[\w\- ]*\)\]"),
     "byline-view-counter": re.compile(r"(?<=\S) Views\s*$"),
+    # A Korean wire dateline and byline before the first sentence: "[서울=뉴시스] 홍길동 기자 = ".
+    "wire-byline": re.compile(
+        r"^[\[(【][^\[\]()【】=]{1,12}=[^\[\]()【】=]{1,12}[\])】] ?[가-힣]{2,4} ?(?:기자|특파원)"
+        r"(?: ?· ?[가-힣]{2,4} ?(?:기자|특파원))? ?= ?(?=\S)"
+    ),
 }
 # Text each inline rule cannot match without: a text that lacks it skips the rule's pass.
 INLINE_NEEDS = {
     "image-link-label": "View original image",
     "photo-caption-credit": ")]",
     "byline-view-counter": " Views",
+    "wire-byline": "=",
 }
 MIN_HEADLINE_WORDS = 4
 MAX_SHARED_WORD_SHARE = 0.3
@@ -59,6 +53,8 @@ class _Line:
     newline: str
     start: int
     rule: str | None = None
+    beside_chrome: bool = False  # the rule holds only when a neighbouring line is chrome too
+    starts_list: bool = False  # the line heads a list of other stories
 
     @property
     def is_blank(self) -> bool:
@@ -94,24 +90,53 @@ def _is_unrelated_headline(line: str, rest_of_article: str) -> bool:
     return len(own & _content_words(rest_of_article)) / len(own) <= MAX_SHARED_WORD_SHARE
 
 
+def _settle_beside_chrome(lines: list[_Line]) -> None:
+    """Drop the rule of a ``beside_chrome`` line whose nearest non-blank neighbours stay.
+
+    A pass forward and one back carry whether the nearest non-blank line before (after) is
+    removed, so a run of such lines goes when one end of it touches other chrome.
+    """
+    pending = [line.rule is not None and line.beside_chrome for line in lines]
+    if not any(pending):
+        return
+    held = [line.rule is not None and not line.beside_chrome for line in lines]
+    for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        neighbour_removed = False
+        for index in order:
+            if lines[index].is_blank:
+                continue
+            if pending[index] and neighbour_removed:
+                held[index] = True
+            neighbour_removed = held[index]
+    for line, waiting, kept in zip(lines, pending, held, strict=True):
+        if waiting and not kept:
+            line.rule = None
+
+
 def _mark_lines(lines: list[_Line]) -> None:
     """Set ``rule`` on each line that is boilerplate."""
+    matcher = chrome_matcher()
     for line in lines:  # every rule needs a character that is not a space: blank lines skip them
         if not line.is_blank:
-            line.rule = next((r for r, p in LINE_RULES.items() if p.fullmatch(line.body)), None)
-    in_latest = False
+            rule = matcher.match(normal_line(line.body))
+            if rule is not None:
+                line.rule, line.beside_chrome = rule.name, rule.beside_chrome
+                line.starts_list = rule.starts_list
+    _settle_beside_chrome(lines)
+    in_list: str | None = None  # the rule of the list heading whose items follow
     for index, line in enumerate(lines):
-        if LATEST_HEADING.fullmatch(line.body):
-            line.rule, in_latest = "latest-stories-list", True
-        elif in_latest and LIST_ITEM.fullmatch(line.body):
-            line.rule = "latest-stories-list"
-        elif in_latest and not line.is_blank:
-            in_latest = False
-        # A bare number beside a comment counter is the comment box's character counter.
-        if BARE_NUMBER.fullmatch(line.body) and any(
-            other.rule == "comment-counter" for other in lines[max(index - 2, 0) : index + 3]
-        ):
-            line.rule = "comment-counter"
+        if line.starts_list and line.rule is not None:
+            in_list = line.rule
+        elif in_list and LIST_ITEM.fullmatch(line.body):
+            line.rule = in_list
+        elif in_list and not line.is_blank:
+            in_list = None
+        # A bare number beside a counter's label is the counter's number.
+        if BARE_NUMBER.fullmatch(line.body):
+            nearby = lines[max(index - COUNTER_REACH, 0) : index + COUNTER_REACH + 1]
+            counter = next((o.rule for o in nearby if o.rule in COUNTER_RULES), None)
+            if counter is not None:
+                line.rule = counter
     body = [line for line in lines if not line.is_blank and line.rule is None]
     if len(body) > 1:  # a "next story" teaser as the article's last line
         rest = "\n".join(other.body for other in body[:-1])

@@ -1,4 +1,8 @@
-"""Plain text from an HTML article: scripts dropped, ``<table>`` elements kept as pipe tables."""
+"""Plain text from a whole HTML page: scripts dropped, ``<table>`` elements kept as pipe tables.
+
+The article of a page is read by ``lib.cleaning.main_content``; ``html_to_text`` reads every
+text of a page in which it finds none (or that libxml2 cannot read), so that nothing is lost.
+"""
 
 from __future__ import annotations
 

@@ -5,6 +5,14 @@ Windows-1252 for bytes 0x80-0x9F (``Korea’s`` became ``Koreaโ€™s``); byt
 Windows-1252, was lost on the way, leaving ``โ€`` where a closing double quote stood. ftfy does
 not know this code page, so :func:`repair_thai_codepage` re-encodes each suspicious run of
 characters to bytes and decodes it as UTF-8, run by run, so correct text around it is untouched.
+
+A repair fires only where it makes the text more plausible, so correct text in any script comes
+out unchanged: ftfy's change to a line is kept only when it lowers ftfy's badness measure (plus
+control characters) of that line, and a Thai run is re-read only when it cannot be Thai as
+written (a tone mark or vowel sign with no consonant to sit on, a leading vowel with no
+consonant after it, a Windows-1252 sign that Thai text never has) and its UTF-8 reading is
+common text (no rare or combining characters, no higher badness). Real Thai such as ``ใจกลาง``,
+whose bytes happen to be valid UTF-8 for CJK Extension A, is left alone.
 """
 
 from __future__ import annotations
@@ -13,7 +21,9 @@ import re
 import unicodedata
 
 import ftfy
+from ftfy.badness import badness
 
+from lib.cleaning.decoding import CONTROL_CHARS
 from lib.cleaning.repair_log import LineCounter, Repair
 
 FTFY_CONFIG = ftfy.TextFixerConfig(
@@ -47,6 +57,20 @@ LOST_BYTE_GUESS = {b"\xe2\x80": b"\x9d"}  # E2 80 9D is the closing double quote
 LOST_TAIL_MAX = max(len(tail) for tail in LOST_BYTE_GUESS)
 CP1252_RANGE = frozenset(ch for ch, byte in HYBRID_BYTE_OF.items() if byte < 0xA0)
 
+# Thai orthography, as far as it tells real Thai from UTF-8 bytes read as Windows-874.
+THAI_CONSONANTS = frozenset(map(chr, range(0x0E01, 0x0E2F)))  # ก-ฮ (ฤ, ฦ among them)
+# Vowel signs above/below and tone marks: written on a consonant (or on another such mark).
+THAI_MARKS = frozenset(
+    "\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B))) + "".join(map(chr, range(0x0E47, 0x0E4F)))
+)
+THAI_LEADING_VOWELS = frozenset("เแโใไ")  # written before the consonant they follow in speech
+# Windows-1252 signs in the hybrid that Windows-874 does not have (Thai text never holds them),
+# e.g. ™ ‚ „ † ‰ Š œ ž.
+NOT_IN_CP874 = frozenset(ch for ch in CP1252_RANGE if ch.encode("cp874", errors="ignore") == b"")
+# What a UTF-8 reading may give to count as common text: a rare block (CJK Extension A),
+# a combining mark or an unassigned/private-use character means the run was not UTF-8.
+RARE_DECODED = re.compile(r"[\u3400-\u4dbf\u0300-\u036f\ue000-\uf8ff]")
+
 
 def _utf8_length(lead: int) -> int:
     if 0xC2 <= lead <= 0xDF:
@@ -62,8 +86,24 @@ def _is_printable(ch: str) -> bool:
     return ord(ch) >= 0xA0 and unicodedata.category(ch) not in ("Cc", "Cf", "Co", "Cn")
 
 
-def _is_hangul_or_cjk(ch: str) -> bool:
-    return "\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" or "\u3000" <= ch <= "\u9fff"
+def cannot_be_thai(run: str) -> bool:
+    """True when ``run`` breaks Thai spelling: a mark with no consonant (or mark) before it, a
+    leading vowel with no consonant after it, or a Windows-1252 sign Windows-874 lacks.
+
+    Real Thai keeps all three rules; UTF-8 read through Windows-874 breaks one almost always,
+    since every UTF-8 lead byte of Hangul (0xEA-0xED) reads as a tone mark and every lead byte
+    of curly quotes and dashes (0xE2) as the leading vowel โ followed by a sign (0x80-0x9F).
+    """
+    previous = ""
+    for index, ch in enumerate(run):
+        if ch in NOT_IN_CP874:
+            return True
+        if ch in THAI_MARKS and not (previous in THAI_CONSONANTS or previous in THAI_MARKS):
+            return True
+        if ch in THAI_LEADING_VOWELS and run[index + 1 : index + 2] not in THAI_CONSONANTS:
+            return True
+        previous = ch
+    return False
 
 
 def _decode_run(run: str, followed_by_space_or_end: bool) -> tuple[str, str] | None:
@@ -72,10 +112,12 @@ def _decode_run(run: str, followed_by_space_or_end: bool) -> tuple[str, str] | N
     Returns ``(decoded, rule)``. Characters are decoded one UTF-8 sequence at a time; bytes that
     were lost on the way (Windows-1252 cannot carry 0x81, 0x8D, 0x8F, 0x90, 0x9D) leave their
     neighbours as they were, except a closing double quote cut short before a space, which is
-    restored. Real Thai text rarely decodes as UTF-8, and to be sure it is left alone a run is
-    repaired only when most of its bytes decode, and it holds a Windows-1252 character (Thai
-    text has none) or decodes to Hangul or CJK.
+    restored. A run is repaired only when it makes the text more plausible: the run cannot be
+    Thai as written (:func:`cannot_be_thai`), most of its bytes decode, and the decoded text
+    is common text no worse by ftfy's badness measure than the run.
     """
+    if not cannot_be_thai(run):
+        return None
     raw = bytes(HYBRID_BYTE_OF[ch] for ch in run)
     out: list[str] = []
     decoded_bytes, index, rule = 0, 0, "utf8-as-windows-874"
@@ -104,7 +146,7 @@ def _decode_run(run: str, followed_by_space_or_end: bool) -> tuple[str, str] | N
     decoded = "".join(out)
     if decoded_bytes == 0 or decoded_bytes * 2 < len(raw):
         return None
-    if not (set(run) & CP1252_RANGE or any(_is_hangul_or_cjk(ch) for ch in decoded)):
+    if RARE_DECODED.search(decoded) or badness(decoded) > badness(run):
         return None
     return decoded, rule
 
@@ -155,8 +197,17 @@ def _settled(line: str, fixed: str) -> bool:
     return len(line) <= limit and len(fixed) <= limit and "\n" not in fixed[:-1]
 
 
+def implausible_count(text: str) -> int:
+    """ftfy's badness of ``text`` (unlikely character sequences, as mojibake makes them) plus
+    its control characters: the measure a repair must lower to be kept."""
+    return badness(text) + len(CONTROL_CHARS.findall(text))
+
+
 def repair_with_ftfy(text: str, known_clean: set[str] | None = None) -> tuple[str, list[Repair]]:
     """Run ftfy line by line (curly quotes kept) and log each line it changed.
+
+    A change is kept only when it lowers :func:`implausible_count`; ftfy's other changes to
+    correct text (a U+2028 turned into a newline, say) are not mojibake repairs and are dropped.
 
     Lines in ``known_clean`` are not fixed again; when a set is given, every line ftfy leaves
     unchanged is added to it, and so is every fixed line that is proven a fixed point too
@@ -168,6 +219,8 @@ def repair_with_ftfy(text: str, known_clean: set[str] | None = None) -> tuple[st
     skip = known_clean if known_clean is not None else set()
     for number, line in enumerate(text.splitlines(keepends=True), start=1):
         fixed = line if line.isascii() or line in skip else ftfy.fix_text(line, FTFY_CONFIG)
+        if fixed != line and implausible_count(fixed) >= implausible_count(line):
+            fixed = line  # not more plausible: correct text is left as it is
         if fixed == line:
             skip.add(line)
         if fixed != line:

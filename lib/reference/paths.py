@@ -10,6 +10,7 @@ DATA_DIR = REPO_ROOT / "data"
 SOURCES_DIR = DATA_DIR / "sources"
 CODEBOOK_FILE = DATA_DIR / "codebook.toml"
 FIGURES_FILE = DATA_DIR / "figures.toml"
+CHROME_RULES_FILE = DATA_DIR / "chrome_rules.toml"
 SOURCES_DIR_VARIABLE = "KAIPD_SOURCES_DIR"
 
 

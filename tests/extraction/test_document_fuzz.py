@@ -96,6 +96,7 @@ def test_random_pipe_table_fragments(lines):
         assert all(0 <= a <= b <= len(text) for a, b in table.row_spans)
 
 
-def test_utf16_without_bom_is_refused_cleanly():
-    raw = codecs.encode("Korea’s AI", "utf-16-le")
-    assert ingest_or_documented_error(raw) is None
+def test_utf16_without_bom_is_read():
+    """Issue 11: UTF-16 without a BOM is read (it was refused as binary)."""
+    raw = codecs.encode("Korea’s AI policy, 2025: 14 models.", "utf-16-le")
+    assert ingest_bytes(raw, "a.txt").text == "Korea’s AI policy, 2025: 14 models."

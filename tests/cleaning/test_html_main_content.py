@@ -1,0 +1,317 @@
+"""HTML through the main-content extractor: each real-world page's article, and nothing else.
+
+The pages, their expected articles and their chrome lines are in
+``tests/fixtures/real_world/pages/`` (see its README). The *HTML stage* is the text
+``ingest_bytes`` hands to the boilerplate line rules (``clean_text``) once the article is
+extracted; chrome is measured there, since those line rules change in their own right.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import lib.cleaning.clean
+import lib.extraction.document
+from lib.cleaning.decoding import UnreadableSourceError
+from lib.cleaning.html_text import html_to_text
+from lib.cleaning.main_content import extract_main_content
+from lib.extraction.document import ingest_bytes
+
+PAGES_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "real_world" / "pages"
+PAGES = sorted(PAGES_DIR.glob("*.html"))
+TABLE_RULE = re.compile(r"[\s|:\-]+")
+MIN_LINES_KEPT = 0.98
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _lines(text: str) -> list[str]:
+    """Non-blank lines, whitespace collapsed, table pipes at the ends and rule lines dropped
+    (as ``bench.real_world`` compares them)."""
+    return [
+        _normal(line.strip().strip("|"))
+        for line in text.splitlines()
+        if line.strip() and not TABLE_RULE.fullmatch(line)
+    ]
+
+
+def _expected(page: Path) -> str:
+    return page.with_suffix(".expected.txt").read_text(encoding="utf-8")
+
+
+def _chrome(page: Path) -> list[str]:
+    lines = page.with_suffix(".chrome.txt").read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip()]
+
+
+def _kept_share(output: str, expected: str) -> float:
+    out = set(_lines(output))
+    want = _lines(expected)
+    return sum(1 for line in want if line in out) / len(want)
+
+
+def _chrome_left(output: str, chrome: list[str]) -> list[str]:
+    flat = _normal(output)
+    return [line for line in chrome if _normal(line) in flat]
+
+
+@pytest.fixture
+def html_stage(monkeypatch):
+    """``ingest(raw, name)`` -> (source, the text the boilerplate rules were given)."""
+    seen: list[str] = []
+    real_clean_text = lib.extraction.document.clean_text
+
+    def recording_clean_text(text: str, **kwargs):
+        seen.append(text)
+        return real_clean_text(text, **kwargs)
+
+    monkeypatch.setattr(lib.extraction.document, "clean_text", recording_clean_text)
+
+    def ingest(raw: bytes, name: str):
+        seen.clear()
+        source = ingest_bytes(raw, name)
+        (extracted,) = seen
+        return source, extracted
+
+    return ingest
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.stem)
+def test_html_stage_keeps_the_article_and_drops_the_chrome(page, html_stage):
+    _, extracted = html_stage(page.read_bytes(), page.name)
+    expected = _expected(page)
+    assert _kept_share(extracted, expected) >= MIN_LINES_KEPT, extracted
+    assert _chrome_left(extracted, _chrome(page)) == []
+    assert _lines(extracted)[0] == _lines(expected)[0]  # the headline comes first
+    article = set(_lines(expected))
+    assert [line for line in _lines(extracted) if line not in article] == []  # nothing else
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.stem)
+def test_ingest_keeps_the_article_lines_whole(page):
+    source = ingest_bytes(page.read_bytes(), page.name)
+    expected = _expected(page)
+    assert _lines(source.text)[0] == _lines(expected)[0]
+    assert _kept_share(source.text, expected) >= MIN_LINES_KEPT, source.text
+
+
+def test_boilerplate_rules_never_see_markup(monkeypatch):
+    given: list[str] = []
+    real = lib.cleaning.clean.strip_boilerplate
+
+    def recording(text: str, *args, **kwargs):
+        given.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(lib.cleaning.clean, "strip_boilerplate", recording)
+    for page in PAGES:
+        ingest_bytes(page.read_bytes(), page.name)
+    assert given
+    assert not [text for text in given if re.search(r"</?(p|div|html|body|script)\b", text)]
+
+
+@pytest.mark.parametrize(
+    ("page", "present", "absent"),
+    [
+        (
+            "en_blog_wrapped_entities",
+            ["written as &lt; so that", "an <ai-generated> metadata tag", "AT&T’s", "R&D labs"],
+            ["&amp;", "written as < so"],
+        ),
+        ("ko_it_magazine", ["업계는 &lt;ai-generated&gt;처럼", '"<워터마크> 태그'], ["&amp;"]),
+        ("ko_wire_table", ['"<AI 기본법> 시행', "<표 1>", "R&D·인프라"], ["&lt;", "&amp;"]),
+        ("de_news", ["„Die großen Konzerne", "40 Prozent"], ["&szlig;", "&nbsp;", "\xa0"]),
+    ],
+)
+def test_entities_are_decoded_exactly_once(page, present, absent):
+    path = PAGES_DIR / f"{page}.html"
+    text = ingest_bytes(path.read_bytes(), path.name).text
+    for snippet in present:
+        assert snippet in text
+    for snippet in absent:
+        assert snippet not in text
+
+
+def test_entities_once_in_a_small_page():
+    markup = "<html><body><h1>Tags</h1><p>&amp;lt;b&amp;gt; is &lt;b&gt;; &amp;amp; is &amp;</p>"
+    assert extract_main_content(markup).text == "Tags\n\n&lt;b&gt; is <b>; &amp; is &\n"
+
+
+def test_whitespace_collapses_inside_a_paragraph_as_a_browser_shows_it():
+    markup = (
+        "<html><body><h1>Plan</h1><p>One\n   two\tthree&nbsp;&nbsp;four\n</p>"
+        "<p>　　国家算力平台首批开放　14家企业</p><p>Line one<br>line two<br><br>New one</p>"
+    )
+    assert extract_main_content(markup).text == (
+        "Plan\n\nOne two three four\n\n国家算力平台首批开放　14家企业\n\n"
+        "Line one\n\nline two\n\nNew one\n"
+    )
+
+
+def test_hard_wrapped_paragraphs_come_out_on_one_line():
+    path = PAGES_DIR / "en_blog_wrapped_entities.html"
+    text = ingest_bytes(path.read_bytes(), path.name).text
+    assert (
+        "Every few months a new figure for the number of AI chips in Korea appears in the press, "
+        "and the figures rarely agree. The public count went from 1,200 GPUs in 2023 to 10,000 "
+        "planned for 2025, but private counts are harder to pin down.\n"
+    ) in text
+
+
+def _expected_tables(expected: str) -> list[tuple[list[str], list[list[str]]]]:
+    """The pipe tables of an expected article: (header cells, rows of cells)."""
+    tables, current = [], []
+    for line in [*expected.splitlines(), ""]:
+        if line.endswith(" |") or line == "---|":
+            current.append(line)
+        elif current:
+            rows = [[cell.strip() for cell in row[:-2].split(" | ")] for row in current]
+            rows = [row for row, line in zip(rows, current, strict=True) if line != "---|"]
+            tables.append((rows[0], rows[1:]))
+            current = []
+    return tables
+
+
+TABLE_PAGES = [page for page in PAGES if _expected_tables(_expected(page))]
+
+
+def test_the_pages_with_tables_are_the_five_expected():
+    assert [page.stem for page in TABLE_PAGES] == [
+        "en_blog_wrapped_entities",
+        "en_ministry_press_release",
+        "ja_news_table",
+        "ko_wire_table",
+        "zh_cn_portal",
+    ]
+
+
+@pytest.mark.parametrize("page", TABLE_PAGES, ids=lambda page: page.stem)
+def test_tables_are_extracted_with_their_cells(page):
+    source = ingest_bytes(page.read_bytes(), page.name)
+    found = [(table.columns, table.rows) for table in source.tables]
+    assert found == _expected_tables(_expected(page))
+    for table in source.tables:
+        assert not table.flags
+        assert source.text[table.start : table.end].startswith(" | ".join(table.columns))
+
+
+def test_a_table_caption_and_source_note_frame_the_table():
+    path = PAGES_DIR / "en_ministry_press_release.html"
+    text = ingest_bytes(path.read_bytes(), path.name).text
+    assert "Allocation of GPUs by category\n\nCategory | Organisations | GPUs | Share |\n" in text
+    path = PAGES_DIR / "en_blog_wrapped_entities.html"
+    text = ingest_bytes(path.read_bytes(), path.name).text
+    assert "2025 | 10,000 | 21,000 | 31,000 |\n\nSource: Ministry of Science and ICT" in text
+
+
+def test_a_layout_table_is_read_as_blocks_not_as_a_pipe_table():
+    prose = "The ministry will fund new data centres next year, it said on Tuesday. " * 6
+    markup = (
+        "<html><body><table><tr><td><a href='/'>Home</a> <a href='/news'>News</a></td>"
+        f"<td><h1>Data centres</h1><p>{prose}</p><p>A second paragraph of the story.</p></td>"
+        "</tr></table></body></html>"
+    )
+    text = extract_main_content(markup).text
+    assert text == f"Data centres\n\n{prose.strip()}\n\nA second paragraph of the story.\n"
+
+
+def test_the_upload_page_example_keeps_its_text_and_table():
+    markup = (
+        b"<html><body><h1>AI plan</h1><p>Korea has 14 models.</p>"
+        b'<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
+        b"<table><tr><th>Country</th><th>Models</th></tr><tr><td>Korea</td><td>14</td></tr>"
+        b"</table></body></html>"
+    )
+    source = ingest_bytes(markup, "page.html")
+    assert (
+        source.text == "AI plan\n\nKorea has 14 models.\n\nCountry | Models |\n---|\nKorea | 14 |\n"
+    )
+    assert [(table.columns, table.rows) for table in source.tables] == [
+        (["Country", "Models"], [["Korea", "14"]])
+    ]
+
+
+def test_the_extraction_is_one_repair_spanning_the_markup():
+    path = PAGES_DIR / "ko_wire_table.html"
+    markup = path.read_text(encoding="utf-8")
+    source = ingest_bytes(path.read_bytes(), path.name)
+    html = [repair for repair in source.repairs if repair.step == "html"]
+    assert [(r.rule, r.line, r.start, r.end) for r in html] == [("main-content", 1, 0, len(markup))]
+    assert html[0].before == f"{len(markup)} chars of HTML"
+    assert html[0].after.endswith("chars of text (article)")
+    after = source.repairs[source.repairs.index(html[0]) + 1 :]
+    assert all(repair.step != "html" for repair in after)
+
+
+def test_a_page_without_an_article_falls_back_to_the_whole_page_with_a_note():
+    markup = (
+        "<html><body><ul><li><a href='/a'>Korea opens its GPU cluster</a></li>"
+        "<li><a href='/b'>Japan funds data centres</a></li></ul>"
+        "<table><tr><th>Country</th><th>GPUs</th></tr><tr><td>Korea</td><td>10,000</td></tr>"
+        "</table></body></html>"
+    )
+    assert extract_main_content(markup).text == ""
+    source = ingest_bytes(markup.encode(), "links.html")
+    assert source.text == html_to_text(markup)
+    (repair,) = [repair for repair in source.repairs if repair.step == "html"]
+    assert repair.rule == "full-page"
+    assert repair.after.endswith("(whole page, no article found)")
+    assert [(table.columns, table.rows) for table in source.tables] == [
+        (["Country", "GPUs"], [["Korea", "10,000"]])
+    ]
+
+
+def test_a_page_with_no_text_is_refused_in_one_line():
+    with pytest.raises(UnreadableSourceError) as refusal:
+        ingest_bytes(b"<html><body><script>var a = 1;</script><img src=x></body></html>", "a.html")
+    assert str(refusal.value) == (
+        "HTML has no readable text: give the article page itself, or its text"
+    )
+
+
+def test_nesting_past_the_parser_limit_reads_the_whole_page():
+    markup = "<html><body>" + "<div>" * 3000 + "Deep text." + "</div>" * 3000 + "</body></html>"
+    source = ingest_bytes(markup.encode(), "deep.html")
+    assert source.text == "Deep text.\n"
+    assert [r.rule for r in source.repairs if r.step == "html"] == ["full-page"]
+
+
+def test_html_named_txt_reads_as_html():
+    path = PAGES_DIR / "zh_tw_article.html"
+    as_html = ingest_bytes(path.read_bytes(), path.name)
+    as_txt = ingest_bytes(path.read_bytes(), "zh_tw_article.txt")
+    assert as_txt.text == as_html.text
+    assert as_txt.detected == as_html.detected
+
+
+def test_the_page_metadata_is_detected_for_the_upload_form():
+    path = PAGES_DIR / "en_policy_article.html"
+    source = ingest_bytes(path.read_bytes(), path.name)
+    assert source.detected == {
+        "title": "Korea opens national GPU cluster to 14 firms, sets January 2026 deadline for rules",
+        "author": "Hannah Cole; Seoul correspondent",
+        "published": "2025-08-12",
+        "url": "https://www.harborledger.example/technology/2025/aug/12/korea-gpu-cluster",
+        "publisher": "harborledger.example",
+    }
+    assert source.meta == {}  # defaults only: the upload form decides what to keep
+
+
+def test_the_headline_is_the_title_when_the_page_title_is_a_section_name():
+    path = PAGES_DIR / "en_ministry_press_release.html"
+    source = ingest_bytes(path.read_bytes(), path.name)
+    assert source.detected["title"] == (
+        "MSIT selects 14 companies for first round of national AI computing access"
+    )
+    assert source.detected["published"] == "2025-09-01"
+
+
+def test_plain_text_has_nothing_detected():
+    source = ingest_bytes(b"Korea has 14 models.\n", "a.txt")
+    assert source.detected == {}
+    assert not [repair for repair in source.repairs if repair.step == "html"]
