@@ -109,6 +109,7 @@ def render_upload(upload: Upload) -> None:
         f"{len(source.tables)} table(s) found"
     )
     render_cleaning_summary(source)
+    render_metadata_editor(upload)
     text_tab, figures_tab, log_tab, raw_tab, tables_tab = st.tabs(
         ["Cleaned text", "Figures", "Repair log", "Raw file", "Tables"]
     )
@@ -129,6 +130,23 @@ def render_upload(upload: Upload) -> None:
             st.caption("No table found in this text.")
         for number, table in enumerate(source.tables, start=1):
             render_table_editor(upload, number, table)
+
+
+METADATA_FIELDS = (("title", "Title"), ("publisher", "Outlet"), ("published", "Date"),
+                   ("url", "URL"))  # fmt: skip
+
+
+def render_metadata_editor(upload: Upload) -> None:
+    """Title, outlet, date and URL as the article states them, editable; citations use them."""
+    meta = upload.source.meta
+    with st.expander("Article details (used in every citation)"):
+        columns = st.columns(2)
+        for number, (key, label) in enumerate(METADATA_FIELDS):
+            value = columns[number % 2].text_input(
+                label, value=str(meta.get(key, "")), key=f"meta-{upload.source.source_id}-{key}"
+            )
+            meta[key] = value.strip() or "unknown"
+        st.caption(inert(meta.get("published_basis", "")))
 
 
 def render_table_editor(upload: Upload, number: int, table) -> None:

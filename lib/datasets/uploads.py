@@ -16,6 +16,7 @@ import pandas as pd
 
 from lib.cleaning.decoding import UnreadableSourceError, detect_encoding
 from lib.datasets.corpus import default_metadata
+from lib.datasets.detected_metadata import detected_metadata
 from lib.extraction.document import METADATA_SUFFIX, SOURCE_SUFFIXES, Source, ingest_bytes
 
 MAX_FILE_MB = 2  # also server.maxUploadSize in .streamlit/config.toml
@@ -80,12 +81,20 @@ def ingest_upload(name: str, raw: bytes) -> Source:
         )
     source = ingest_bytes(raw, name, max_lines=MAX_LINES)
     source.source_id = upload_id(raw)
-    source.meta = default_metadata(source) | {
-        "source_id": source.source_id,
-        "file": Path(name).name,
-        "publisher": "unknown (uploaded)",
-        "published_basis": "Uploaded in this session; no metadata record yet.",
-    }
+    detected = detected_metadata(source.detected, source.text)
+    source.meta = (
+        default_metadata(source)
+        | {
+            "source_id": source.source_id,
+            "file": Path(name).name,
+            "publisher": "unknown (uploaded)",
+            "published_basis": "Uploaded in this session; no metadata record yet.",
+        }
+        | detected
+    )
+    if detected:
+        found = ", ".join(sorted(detected))
+        source.meta["published_basis"] = f"Uploaded; {found} as the article states it (edit below)."
     return source
 
 
