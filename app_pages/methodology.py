@@ -13,19 +13,29 @@ data = datasets()
 
 st.markdown(
     """
-**From article to number, in five steps.** Every step is code, logged and reproducible; the raw
+**From article to number, in six steps.** Every step is code, logged and reproducible; the raw
 files in `data/sources/` are never edited.
 
-1. **Decode.** The encoding is detected (UTF-8 with or without BOM, CP949/EUC-KR, Windows-1252);
-   files that are empty, binary or undecodable are refused with a one-line reason.
-2. **Repair mojibake.** ftfy fixes the common cases, keeping real curly quotes. One source was UTF-8
-   read through the Thai code page (`Koreaโ€™s` for `Korea’s`); a dedicated repair re-encodes each
-   such run and decodes it as UTF-8, and restores the closing quote whose byte was lost.
-3. **Strip boilerplate.** Comment counters, subscribe boxes, share buttons, "latest stories" lists,
-   copyright lines, photo credits and an unrelated trailing headline are removed, each removal logged.
-4. **Extract tables.** Pipe tables, tables broken by scraping (header one cell per line, glued cells,
-   rows in fragments, a paragraph bled into a cell) and tables with no separators at all.
-5. **Curate prose figures.** Numbers written in prose are listed in `data/figures.toml` with their
+1. **Decode.** A byte order mark, UTF-16/32 by its zero bytes, ISO-2022 escapes, an HTML
+   `<meta charset>`, valid UTF-8 (a few stray bytes repaired and logged), then charset-normalizer
+   for the legacy code pages (Korean, Chinese, Japanese, Cyrillic, Thai, European). Every reading
+   must pass a plausibility check (ftfy's badness, control characters, mixed scripts); files that
+   are empty, binary or undecodable are refused with a one-line reason naming the first bad byte.
+2. **Repair mojibake.** ftfy fixes the common cases where it makes a line more plausible, keeping
+   real curly quotes. One source was UTF-8 read through the Thai code page (`Koreaโ€™s` for
+   `Korea’s`); a dedicated repair re-encodes such runs, only where they cannot be Thai as written.
+3. **Read HTML.** The page's article is found by its structure (headline, body paragraphs, link
+   density, class names), entities decoded once, paragraphs kept, tables kept as tables; the title,
+   date and outlet the page declares are offered as its metadata.
+4. **Strip chrome.** Bylines, copyright and redistribution notices, subscribe and share prompts,
+   comment counters, related-story lists and photo credits, in Korean, English, German, French,
+   Chinese and Japanese: 113 rules in `data/chrome_rules.toml`, each with examples it must remove
+   and sentences it must keep. A line that reads as a sentence is kept unless the rule is certain.
+   Every removal is logged; an article that loses more than a fifth of its text says so.
+5. **Extract tables and figures.** Pipe tables, tables broken by scraping, tables with no
+   separators; and the figures stated in the prose (money, shares, counts, ranks, in English and
+   Korean), which the analyst confirms, edits or rejects.
+6. **Curate prose figures.** Numbers written in prose are listed in `data/figures.toml` with their
    verbatim quote; the build fails if a quote is not in the cleaned text or the value not in the quote.
 """
 )
