@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := $(shell cat packages.txt)
 
-.PHONY: setup system-packages run test lint format bench data
+.PHONY: setup system-packages node-packages run test lint format bench data
 
 setup: $(STAMP)
 
@@ -23,11 +23,21 @@ system-packages:
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES) >/dev/null; }
 
+# npm dev dependencies from package-lock.json (axe-core, injected by the accessibility browser
+# test); reinstalled when node_modules is missing or package.json/package-lock.json changed.
+NPM_STAMP := node_modules/.installed
+
+node-packages: $(NPM_STAMP)
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $(NPM_STAMP)
+
 run: setup system-packages
 	$(PY) -m ui.serve
 
 # Every check: lint and format, unit and AppTest tests, browser tests on a real server.
-test: setup system-packages lint
+test: setup system-packages node-packages lint
 	$(PY) -m pytest
 
 lint: setup

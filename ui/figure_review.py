@@ -112,7 +112,8 @@ def render_figure_text(text: str, spans: list[tuple[int, int, str, str]]) -> Non
     """Source text in the scrolling box, every character escaped, each figure marked by status
     and numbered as in the list beside it."""
     marked = mark_labelled_spans(text, spans)
-    st.html(f'{SOURCE_TEXT_CSS}{FIGURE_CSS}<div class="source-text">{marked}</div>')
+    box = '<div class="source-text" tabindex="0" role="region" aria-label="Source text">'
+    st.html(f"{SOURCE_TEXT_CSS}{FIGURE_CSS}{box}{marked}</div>")
 
 
 def _edit_form(review: Review, key: str) -> None:

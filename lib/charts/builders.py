@@ -60,7 +60,9 @@ def finish_layout(
         yanchor="top",
         align="left",
         showarrow=False,
-        font={"size": 11, "color": "#6b6b6b"},
+        # No colour of its own: the caption takes the text colour of the page's theme (light or
+        # dark) and of the export template; a fixed grey failed WCAG contrast on a dark page.
+        font={"size": 11},
     )
     return figure
 
