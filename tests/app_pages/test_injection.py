@@ -15,16 +15,11 @@ from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest_helpers import APP, INPUT_PAGES, PAGES, figures
+from tests.injection_payloads import HOST
+from tests.injection_payloads import PAYLOADS as ALL_PAYLOADS
 
-HOST = "attacker.example"
-PAYLOADS = {
-    "link": f"[Session expired: sign in](http://{HOST}/a)",
-    "image": f"![i](http://{HOST}/x.png)",
-    "bare": f"http://{HOST}/",
-    "html-link": f"<a href=http://{HOST}>x</a>",
-    "html-link-quoted": f'<a href="http://{HOST}/q">x</a>',  # plotly.js makes this a link
-    "html-image": f"<img src=http://{HOST}/y.png>",
-}
+# www. autolinks are covered by the checker's own tests below and by the browser sweep.
+PAYLOADS = {kind: payload for kind, payload in ALL_PAYLOADS.items() if kind != "www"}
 # The link parameters each page reads (app.py's PAGE_PARAMETERS).
 PARAMETERS = {
     "sector-adoption": ["countries", "sectors"],

@@ -14,17 +14,8 @@ import pytest
 
 from tests.browser.conftest import PLOTLY
 from tests.browser.server import ARTIFACTS
+from tests.injection_payloads import HOST, PAYLOADS
 
-HOST = "attacker.example"
-PAYLOADS = {
-    "link": f"[Session expired: sign in](http://{HOST}/a)",
-    "image": f"![i](http://{HOST}/x.png)",
-    "bare": f"http://{HOST}/b",
-    "www": f"www.{HOST}",
-    "html-link": f"<a href=http://{HOST}/h>x</a>",
-    "html-link-quoted": f'<a href="http://{HOST}/q">x</a>',  # plotly.js makes this a link
-    "html-image": f"<img src=http://{HOST}/y.png>",
-}
 # Every page and the link parameters it reads (app.py's PAGE_PARAMETERS).
 PAGES = {
     "": [],
