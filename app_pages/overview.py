@@ -61,7 +61,7 @@ for index, (short_label, main, companion) in enumerate(HEADLINES):
             row.source_id,
             row.quote_start,
             row.quote_end,
-            inert(short_name(meta, 44)),
+            inert(short_name(meta, 36)),
             help=inert(f"{citation(meta)} · source id {row.source_id}"),
         )
 
