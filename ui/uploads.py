@@ -132,7 +132,7 @@ def render_upload(upload: Upload) -> None:
             render_table_editor(upload, number, table)
 
 
-METADATA_FIELDS = (("title", "Title"), ("publisher", "Outlet"), ("published", "Date"),
+METADATA_FIELDS = (("title", "Headline"), ("publisher", "Outlet"), ("published", "Date"),
                    ("url", "URL"))  # fmt: skip
 
 
