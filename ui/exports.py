@@ -107,4 +107,4 @@ def page_link_url(url_path: str) -> str:
 def render_copy_link(url_path: str) -> None:
     """Sidebar box with this view's link; its copy icon puts it on the clipboard."""
     st.sidebar.markdown("**Copy link** to this view")
-    st.sidebar.code(page_link_url(url_path), language=None, wrap_lines=False)
+    st.sidebar.code(page_link_url(url_path), language=None, wrap_lines=True)
