@@ -98,13 +98,14 @@ def long_frame(
     for index, row in frame.reset_index(drop=True).iterrows():
         start, end = table.row_spans[index]
         for column in value_columns:
+            value, unit = cell_quantity(row[column])  # read each cell once
             records.append(
                 {
                     "label": row[label_column],
                     "series": column,
                     "value_text": row[column],
-                    "value": cell_quantity(row[column])[0],
-                    "unit": cell_quantity(row[column])[1],
+                    "value": value,
+                    "unit": unit,
                     "level_score": ordinal_score(row[column]),
                     "source_id": source_id,
                     "quote": table.row_quote(text, index),

@@ -1,16 +1,10 @@
 """Review prose figures in a real browser: upload, confirm three, see them charted on the Overview."""
 
 from lib.datasets.uploads import upload_id
+from tests.app_pages.test_figure_review import ENGLISH
 from tests.browser.server import ARTIFACTS
 
-ARTICLE = (
-    "Korea names five national AI teams\n\n"
-    "SEOUL — The government will invest up to 240 billion won (180 million USD) in five "
-    "national AI teams over three years, the Ministry of Science and ICT said on Tuesday. "
-    "Only 13% of the models submitted passed the K-AI benchmark, down 4 percentage points from "
-    "last year. Korea ranks third in the world with 14 notable models, after the United States "
-    "and China.\n"
-)
+ARTICLE = ENGLISH  # the same article the AppTest review uses
 SOURCE_ID = upload_id(ARTICLE.encode())
 
 
