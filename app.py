@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui.components import drop_unknown_parameters
 from ui.exports import render_copy_link, render_deck_panel
+from ui.login import render_login
 
 # An emoji favicon is drawn in the browser; a :material/...: one is fetched from fonts.gstatic.com
 # by every visitor's browser, and the app makes no request outside its own server.
@@ -63,6 +64,7 @@ drop_unknown_parameters(PAGE_PARAMETERS.get(page.url_path, set()))
 page.run()
 render_copy_link(page.url_path)  # after the page has written its view into the URL
 render_deck_panel()
+render_login()
 st.sidebar.caption(
     "Every number links to the verbatim passage it came from. "
     "Sources: news articles, repaired in code (see Methodology)."

@@ -2,13 +2,13 @@
 
 The old gate trusted the URL the browser reported. Here the server listens on every interface
 (0.0.0.0, not loopback) while the browser opens it as http://127.0.0.1:PORT, exactly what a
-remote visitor who rewrites the reported URL would send: the save button must stay away.
+remote visitor who rewrites the reported URL would send: the Add to library button must stay away.
 """
 
 from tests.browser.server import streamlit_server
 
 ARTICLE = "Korea AI plan\n\nSouth Korea has 14 notable AI models.\n"
-SAVE = "Save to data/sources"
+ADD = "Add to library"
 
 
 def upload_article(page, base: str, tmp_path) -> None:
@@ -27,13 +27,13 @@ def test_a_loopback_url_from_the_client_does_not_open_writes(browser, tmp_path):
         page = browser.new_page()
         upload_article(page, base, tmp_path)
         page.get_by_text("open only when the server listens on loopback").wait_for(timeout=30_000)
-        assert page.get_by_role("button", name=SAVE).count() == 0
+        assert page.get_by_role("button", name=ADD).count() == 0
         page.close()
 
 
-def test_a_loopback_server_offers_the_save_button(browser, tmp_path):
+def test_a_loopback_server_offers_the_add_button(browser, tmp_path):
     with streamlit_server(address="127.0.0.1") as base:
         page = browser.new_page()
         upload_article(page, base, tmp_path)
-        page.get_by_role("button", name=SAVE).wait_for(timeout=30_000)
+        page.get_by_role("button", name=ADD).wait_for(timeout=30_000)
         page.close()
