@@ -16,7 +16,8 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $(STAMP)
 
-# Debian packages from packages.txt (chromium for kaleido and the browser tests, a CJK font).
+# Debian packages from packages.txt (chromium for kaleido and the browser tests, a CJK font,
+# postgresql for the library store tests).
 system-packages:
 	@dpkg -s $(APT_PACKAGES) >/dev/null 2>&1 || { \
 		echo "installing $(APT_PACKAGES) with apt-get"; \

@@ -38,6 +38,12 @@ PAGES = [
     ),
     st.Page("app_pages/sources.py", title="Sources", icon=":material/article:", url_path="sources"),
     st.Page(
+        "app_pages/library.py",
+        title="Library",
+        icon=":material/local_library:",
+        url_path="library",
+    ),
+    st.Page(
         "app_pages/add_source.py",
         title="Add a source",
         icon=":material/upload_file:",
@@ -56,7 +62,7 @@ PAGE_PARAMETERS = {
     "sector-adoption": {"countries", "sectors"},
     "model-counts": {"countries"},
     "growth-projections": {"areas"},
-    "sources": {"source", "start", "end", "q"},
+    "sources": {"source", "start", "end", "q", "chart"},
 }
 
 page = st.navigation(PAGES)

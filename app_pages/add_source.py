@@ -3,9 +3,9 @@
 import streamlit as st
 
 from lib.datasets.uploads import MAX_FILE_MB, MAX_FILES_PER_BATCH
+from ui.library import render_add_to_library
 from ui.uploads import (
     render_chart_builder,
-    render_save,
     render_upload,
     render_upload_inputs,
     session_uploads,
@@ -14,8 +14,8 @@ from ui.uploads import (
 st.title("Add a source")
 st.caption(
     f"Upload .txt, .md or .html articles (up to {MAX_FILES_PER_BATCH} at a time, {MAX_FILE_MB} MB each) "
-    "or paste text. The same pipeline as the bundled sources runs on them. Your uploads stay in this "
-    "browser session only: other visitors never see them, and nothing is written to the server."
+    "or paste text. The same pipeline as the bundled sources runs on them. An upload stays in this "
+    "browser session until you press Add to library: then everyone with the link sees it."
 )
 render_upload_inputs()
 uploads = session_uploads()
@@ -35,7 +35,7 @@ with right:
         del uploads[chosen]
         st.rerun()
 with left:
-    render_save(uploads[chosen])
+    render_add_to_library(uploads[chosen])
 render_upload(uploads[chosen])
 
 st.divider()

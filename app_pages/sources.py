@@ -1,6 +1,7 @@
 """Sources: every article with its metadata, cleaned text, the figures its prose states (to
 review), tables, search and the log of every repair."""
 
+import pandas as pd
 import streamlit as st
 
 from lib.charts.catalog import repairs_chart
@@ -12,36 +13,40 @@ from ui.cleaning_summary import render_cleaning_summary
 from ui.components import render_chart, render_source_text
 from ui.data import corpus, datasets, report_unreadable_sources
 from ui.figure_review import render_figure_review
+from ui.library import library_articles, library_source
+from ui.library_views import render_article_history, render_saved_charts
 from ui.safe_text import inert
 
 st.title("Sources")
 report_unreadable_sources()
 data = datasets()
 all_sources = corpus()
-sources = all_sources.sources
-if not sources:
+sources = dict(all_sources.sources)
+team = {a.id: a for a in (library_articles() or []) if not a.bundled}
+if not sources and not team:
     st.warning(
         "No readable source in data/sources: restore it from the repository.",
         icon=":material/warning:",
     )
     st.stop()
-ids = list(sources)
+names = {sid: short_name(source.meta, 110) for sid, source in sources.items()}
+names |= {aid: f"{short_name(article.meta, 96)} (team library)" for aid, article in team.items()}
+ids = list(names)
 requested = st.query_params.get("source")
-if requested and requested not in sources:
+if requested and requested not in names:
     st.info(
         f"Ignored source={inert(requested, 80)} in the link: no such source. "
         "Showing the first one.",
         icon=":material/info:",
     )
-index = ids.index(requested) if requested in sources else 0
-source_id = st.selectbox(
-    "Source", ids, index=index, format_func=lambda sid: short_name(sources[sid].meta, 110)
-)
-source = sources[source_id]
-if source_id != requested:  # another source: the passage offsets no longer apply
-    for key in ("start", "end"):
+index = ids.index(requested) if requested in names else 0
+source_id = st.selectbox("Source", ids, index=index, format_func=names.__getitem__)
+source = sources[source_id] if source_id in sources else library_source(team[source_id])
+if source_id != requested:  # another source: the passage offsets and the chart no longer apply
+    for key in ("start", "end", "chart"):
         st.query_params.pop(key, None)
 st.query_params["source"] = source_id
+render_saved_charts(source, st.query_params.get("chart"))
 
 with st.container(border=True):
     st.markdown(f"**{inert(source.title)}**")
@@ -72,8 +77,8 @@ cited_spans = [
     if {"source_id", "quote_start"} <= set(frame.columns)
     for row in frame[frame["source_id"] == source_id].itertuples()
 ]
-text_tab, figures_tab, tables_tab, search_tab, log_tab, raw_tab = st.tabs(
-    ["Cleaned text", "Figures", "Tables", "Search", "Repair log", "Raw file"]
+text_tab, figures_tab, tables_tab, search_tab, log_tab, raw_tab, history_tab = st.tabs(
+    ["Cleaned text", "Figures", "Tables", "Search", "Repair log", "Raw file", "History"]
 )
 with text_tab:
     st.caption(f"{len(source.text):,} characters; passages cited by the dashboard are marked.")
@@ -95,7 +100,7 @@ with search_tab:
     if query:
         st.query_params["q"] = query
         found = False
-        for sid, other in sources.items():
+        for sid, other in {**sources, source_id: source}.items():
             hits = find_all(other.text, query)
             if hits:
                 found = True
@@ -112,14 +117,23 @@ with search_tab:
         del st.query_params["q"]
 with log_tab:
     log = repair_log_frame(all_sources)
-    st.dataframe(
-        log[log["source_id"] == source_id].drop(columns="source_id"),
-        hide_index=True,
-        width="stretch",
-    )
+    if source_id in sources:
+        st.dataframe(
+            log[log["source_id"] == source_id].drop(columns="source_id"),
+            hide_index=True,
+            width="stretch",
+        )
+    else:
+        st.dataframe(
+            pd.DataFrame([repair.to_dict() for repair in source.repairs]),
+            hide_index=True,
+            width="stretch",
+        )
 with raw_tab:
     st.caption("The file exactly as it reached us (shown as text, never interpreted).")
     st.code(source.raw_text, language=None, wrap_lines=True)
+with history_tab:
+    render_article_history(source_id, team.get(source_id))
 
 st.divider()
 render_chart(repairs_chart(data, repairs_by_step(all_sources, log)))

@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import tempfile
+from pathlib import Path
 
 import pytest
 
 from lib.datasets.corpus import Corpus, load_corpus
 from lib.datasets.curated import load_figures
 from lib.datasets.frames import build_datasets
+
+pytest_plugins = ["tests.postgres"]  # a real PostgreSQL server for the library tests
+
+LIBRARY_DIR = Path(tempfile.mkdtemp(prefix="kaipd-library-"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Tests never touch var/library.sqlite3: the app under test (AppTest here, and every server
+    the browser tests start, which inherit the environment) uses a library of the test run's own."""
+    os.environ["DASHBOARD_DATABASE_URL"] = f"sqlite:///{LIBRARY_DIR / 'library.sqlite3'}"
+
 
 SOURCE_IDS = [
     "000_ab1ee7e039089319",

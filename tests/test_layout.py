@@ -9,7 +9,7 @@ import pytest
 
 LIB = Path("lib")
 # Stages in pipeline order; a package may import its own stage and earlier ones only.
-STAGES = ["reference", "cleaning", "extraction", "datasets", "charts", "export"]
+STAGES = ["reference", "cleaning", "extraction", "datasets", "charts", "export", "library"]
 COMMANDS = {"ingest", "build", "figures", "slides"}  # top-level modules: `python -m lib.NAME`
 
 

@@ -19,17 +19,16 @@ from lib.cleaning.decoding import UnreadableSourceError
 from lib.datasets.uploads import (
     batch_error,
     ingest_upload,
-    save_source,
     table_edits,
     table_frame,
     upload_id,
 )
 from lib.extraction.document import SOURCE_SUFFIXES, Source
-from lib.reference.paths import sources_dir
-from ui.access import write_access
+from lib.library.saved_charts import chart_spec, edited_cells
 from ui.cleaning_summary import render_cleaning_summary
 from ui.components import render_chart, render_excerpts, render_source_text
 from ui.figure_review import render_figure_review
+from ui.library import render_save_chart
 from ui.safe_text import inert
 
 
@@ -239,23 +238,9 @@ def render_chart_builder(uploads: dict[str, Upload]) -> None:
             if chosen is not None and chart.chart_id not in chosen:
                 st.session_state["deck-charts"] = [*chosen, chart.chart_id]
             st.toast(f"Added “{inert(title, 80)}” to the slide deck (sidebar).")
+        original = table_frame(table.columns, table.rows)
+        spec = chart_spec(number, label, values, kind, title, edited_cells(original, frame))
+        render_save_chart(upload, spec)
     with excerpt_column:
         st.markdown("##### From the source")
         render_excerpts(chart.quotes(), {sid: upload.source.meta})
-
-
-def render_save(upload: Upload) -> None:
-    """Save the raw file and its metadata record into data/sources (when the server allows it)."""
-    access = write_access()
-    if not access.allowed:
-        st.caption(access.reason)
-        return
-    if st.button(
-        "Save to data/sources", icon=":material/save:", key=f"save-{upload.source.source_id}"
-    ):
-        try:
-            path = save_source(upload.raw, upload.name, upload.source.meta, sources_dir())
-        except (FileExistsError, OSError) as err:
-            st.error(f"Not saved: {inert(err)}.", icon=":material/error:")
-        else:
-            st.success(f"Saved as data/sources/{path.name}; the dashboard includes it from now on.")
