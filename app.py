@@ -5,6 +5,7 @@ import streamlit as st
 from ui.components import drop_unknown_parameters
 from ui.exports import render_copy_link, render_deck_panel
 from ui.login import render_login
+from ui.page_parameters import PAGE_PARAMETERS
 
 # An emoji favicon is drawn in the browser; a :material/...: one is fetched from fonts.gstatic.com
 # by every visitor's browser, and the app makes no request outside its own server.
@@ -56,14 +57,6 @@ PAGES = [
         url_path="methodology",
     ),
 ]
-
-# The query parameters each page understands; any other is ignored with a notice.
-PAGE_PARAMETERS = {
-    "sector-adoption": {"countries", "sectors"},
-    "model-counts": {"countries"},
-    "growth-projections": {"areas"},
-    "sources": {"source", "start", "end", "q", "chart"},
-}
 
 page = st.navigation(PAGES)
 drop_unknown_parameters(PAGE_PARAMETERS.get(page.url_path, set()))

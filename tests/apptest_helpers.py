@@ -21,8 +21,8 @@ PAGES = {
     "sources": "app_pages/sources.py",
     "methodology": "app_pages/methodology.py",
 }
-# Pages that work on the visitor's own input rather than the bundled data.
-INPUT_PAGES = {"add-source": "app_pages/add_source.py"}
+# Pages that work on the visitor's own input or the team library rather than the bundled data.
+INPUT_PAGES = {"add-source": "app_pages/add_source.py", "library": "app_pages/library.py"}
 EXCERPT = re.compile(r'<div class="excerpt">“(.*?)”</div>', re.S)
 
 

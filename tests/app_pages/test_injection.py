@@ -17,16 +17,12 @@ from streamlit.testing.v1 import AppTest
 from tests.apptest_helpers import APP, INPUT_PAGES, PAGES, figures
 from tests.injection_payloads import HOST
 from tests.injection_payloads import PAYLOADS as ALL_PAYLOADS
+from ui.page_parameters import PAGE_PARAMETERS
 
 # www. autolinks are covered by the checker's own tests below and by the browser sweep.
 PAYLOADS = {kind: payload for kind, payload in ALL_PAYLOADS.items() if kind != "www"}
-# The link parameters each page reads (app.py's PAGE_PARAMETERS).
-PARAMETERS = {
-    "sector-adoption": ["countries", "sectors"],
-    "model-counts": ["countries"],
-    "growth-projections": ["areas"],
-    "sources": ["source", "start", "end", "q"],
-}
+# The link parameters each page reads.
+PARAMETERS = {path: sorted(names) for path, names in PAGE_PARAMETERS.items()}
 ALL_PAGES = {**PAGES, **INPUT_PAGES}
 # Elements whose text Streamlit shows as plain text (or checks on its own, below).
 NOT_MARKDOWN = {"code", "text", "html", "plotly_chart", "arrow_data_frame", "json", "exception"}
@@ -258,3 +254,34 @@ def test_hostile_uploads_pasted_names_and_titles_stay_text():
     for choice in list(at.session_state["uploads"]):
         at.selectbox(key="upload-choice").set_value(choice).run()
         assert_inert(at)
+
+
+def test_hostile_articles_in_the_team_library_stay_text(tmp_path, monkeypatch):
+    from streamlit import config
+
+    from lib.library.store import Library
+
+    url = f"sqlite:///{tmp_path / 'library.sqlite3'}"
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", url)
+    before = config.get_option("server.address")
+    config.set_option("server.address", "127.0.0.1")  # a loopback server: it may write
+    try:
+        at = open_with("add-source", {})
+        raw = f"{PAYLOADS['link']} {PAYLOADS['bare']}\n\n{ARTICLE}".encode()
+        at.file_uploader[0].set_value([(f"{PAYLOADS['image']}.txt", raw, "text/plain")]).run()
+        title = next(t for t in at.text_input if t.key and t.key.startswith("builder-title-"))
+        title.set_value(PAYLOADS["html-link-quoted"]).run()
+        at.button(key=next(b.key for b in at.button if b.label == "Add to library")).click().run()
+        at.button(key=next(b.key for b in at.button if b.label == "Save chart")).click().run()
+        assert_inert(at)
+        [article] = [a for a in Library.open(url).articles() if not a.bundled]
+        [chart] = Library.open(url).charts()
+        assert HOST in article.title and HOST in chart.title
+        library_page = open_with("library", {})
+        assert_inert(library_page)
+        assert HOST in library_page.dataframe[0].value["Title"].iloc[0]  # shown, as text
+        sources = open_with("sources", {"source": article.id, "chart": chart.id})
+        assert_inert(sources)
+        assert [e.value for e in sources.exception] == []
+    finally:
+        config.set_option("server.address", before)

@@ -27,6 +27,7 @@ PAGES = {
     "sources": PLOTLY,
     CITED: ".source-text mark.cited",
     "add-source": UPLOADER,
+    "library": '[data-testid="stDataFrame"]',
     "methodology": PLOTLY,
 }
 CHART_PAGES = [path for path, ready in PAGES.items() if ready == PLOTLY]

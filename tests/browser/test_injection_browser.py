@@ -16,14 +16,15 @@ from tests.browser.conftest import PLOTLY
 from tests.browser.server import ARTIFACTS
 from tests.injection_payloads import HOST, PAYLOADS
 
-# Every page and the link parameters it reads (app.py's PAGE_PARAMETERS).
+# Every page and the link parameters it reads (ui/page_parameters.py).
 PAGES = {
     "": [],
     "sector-adoption": ["countries", "sectors"],
     "model-counts": ["countries"],
     "growth-projections": ["areas"],
     "policy-gaps": [],
-    "sources": ["source", "start", "end", "q"],
+    "sources": ["source", "start", "end", "q", "chart"],
+    "library": [],
     "add-source": [],
     "methodology": [],
 }

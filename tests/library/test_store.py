@@ -20,10 +20,10 @@ from lib.reference.paths import SOURCES_DIR
 from tests.conftest import SOURCE_IDS
 
 ARTICLE = (
-    "Korea AI plan\n\n"
-    "| Country | Models |\n|---|---|\n| Korea | 14 |\n| Japan | 9 |\n\n"
-    "South Korea has 14 notable AI models and plans to spend 100 trillion won.\n"
-).encode()
+    b"Korea AI plan\n\n"
+    b"| Country | Models |\n|---|---|\n| Korea | 14 |\n| Japan | 9 |\n\n"
+    b"South Korea has 14 notable AI models and plans to spend 100 trillion won.\n"
+)
 
 
 @pytest.fixture
