@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui.components import drop_unknown_parameters
 from ui.exports import render_copy_link, render_deck_panel
+from ui.library import seed_team_reviews
 from ui.login import render_login
 from ui.page_parameters import PAGE_PARAMETERS
 
@@ -59,6 +60,7 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
+seed_team_reviews()  # the team's confirmed figures count on every page
 drop_unknown_parameters(PAGE_PARAMETERS.get(page.url_path, set()))
 page.run()
 render_copy_link(page.url_path)  # after the page has written its view into the URL

@@ -13,7 +13,7 @@ from ui.cleaning_summary import render_cleaning_summary
 from ui.components import render_chart, render_source_text
 from ui.data import corpus, datasets, report_unreadable_sources
 from ui.figure_review import render_figure_review
-from ui.library import library_articles, library_source
+from ui.library import library_articles, library_source, render_save_reviews
 from ui.library_views import render_article_history, render_saved_charts
 from ui.safe_text import inert
 
@@ -84,6 +84,8 @@ with text_tab:
     st.caption(f"{len(source.text):,} characters; passages cited by the dashboard are marked.")
     render_source_text(source.text, cited_spans)
 with figures_tab:
+    if source_id in team:
+        render_save_reviews(source, team[source_id])
     render_figure_review(source)
 with tables_tab:
     if not source.tables:

@@ -110,16 +110,29 @@ def confirmed_count() -> int:
     return sum(1 for review in st.session_state.get(REVIEWS_KEY, {}).values() if review.charted)
 
 
+def _reviewed_team_sources(known: set[str]) -> dict[str, Source]:
+    """Team-library articles this session reviewed figures of (and did not upload itself)."""
+    wanted = {r.source_id for r in st.session_state.get(REVIEWS_KEY, {}).values()} - known
+    if not wanted:
+        return {}
+    from ui.library import library_articles, library_source
+
+    articles = {a.id: a for a in library_articles(include_retired=True) or []}
+    return {aid: library_source(articles[aid]) for aid in wanted if aid in articles}
+
+
 def session_sources() -> dict[str, Source]:
-    """The bundled sources and this session's uploads, by source id."""
+    """The bundled sources, this session's uploads and the team articles it reviewed, by id."""
     uploads = st.session_state.get("uploads", {})
-    return {**corpus().sources, **{sid: upload.source for sid, upload in uploads.items()}}
+    sources = {**corpus().sources, **{sid: upload.source for sid, upload in uploads.items()}}
+    return sources | _reviewed_team_sources(set(sources))
 
 
 def session_metadata() -> dict[str, dict]:
-    """Metadata of the bundled sources and of this session's uploads, by source id."""
+    """Metadata of the bundled sources, this session's uploads and reviewed team articles."""
     uploads = st.session_state.get("uploads", {})
-    return {**source_metadata(), **{sid: up.source.meta for sid, up in uploads.items()}}
+    meta = {**source_metadata(), **{sid: up.source.meta for sid, up in uploads.items()}}
+    return meta | {sid: s.meta for sid, s in _reviewed_team_sources(set(meta)).items()}
 
 
 def confirmed_figures() -> tuple[pd.DataFrame, list[str]]:
@@ -132,12 +145,14 @@ def confirmed_figures() -> tuple[pd.DataFrame, list[str]]:
 
 def session_datasets() -> dict[str, pd.DataFrame]:
     """Every dataset, with this session's confirmed figures joined to ``key_figures`` and its
-    uploads to ``sources`` (so charts can cite them)."""
+    uploads and reviewed team articles to ``sources`` (so charts can cite them)."""
     data = datasets()
     if not confirmed_count():
         return data
-    uploads = st.session_state.get("uploads", {})
-    extra = sources_frame(Corpus({sid: upload.source for sid, upload in uploads.items()}))
+    bundled = corpus().sources
+    extra = sources_frame(
+        Corpus({sid: s for sid, s in session_sources().items() if sid not in bundled})
+    )
     return with_confirmed(data, confirmed_figures()[0], extra)
 
 

@@ -129,15 +129,16 @@ def _versions() -> dict[str, int]:
     return st.session_state.setdefault(VERSIONS_KEY, {})
 
 
-def _upload_changes(upload) -> tuple[list[tuple[int, list[dict]]], list[dict]]:
-    """This session's table edits and figure reviews of an upload, as the library records them."""
+def _session_changes(
+    source: Source, edited: Mapping[int, pd.DataFrame]
+) -> tuple[list[tuple[int, list[dict]]], list[dict]]:
+    """This session's table edits and figure reviews of an article, as the library records them."""
     from ui.data import session_reviews
 
-    source = upload.source
     tables = []
-    for number, edited in upload.edited.items():
+    for number, frame in edited.items():
         table = source.tables[number - 1]
-        cells = edited_cells(table_frame(table.columns, table.rows), edited)
+        cells = edited_cells(table_frame(table.columns, table.rows), frame)
         if cells:
             tables.append((number, cells))
     reviews = [
@@ -148,26 +149,44 @@ def _upload_changes(upload) -> tuple[list[tuple[int, list[dict]]], list[dict]]:
     return tables, reviews
 
 
-def _record_changes(library: Library, article: Article, upload, author: str) -> int:
-    """Record the session's edits and reviews that differ from what the library has; return how
-    many. A change made on a version someone else has since changed is refused (StaleEditError)."""
-    tables, reviews = _upload_changes(upload)
-    version = _versions().get(article.id, article.version)
+def _unrecorded(
+    library: Library, article: Article, source: Source, edited: Mapping[int, pd.DataFrame]
+) -> tuple[list[tuple[int, list[dict]]], list[dict]]:
+    """The session's edits and reviews that differ from the newest the library has."""
+    tables, reviews = _session_changes(source, edited)
     recorded_tables = library.latest_payloads(article.id, "table_edit", "table")
     recorded_reviews = library.latest_payloads(article.id, "figure_review", "key")
-    count = 0
+
+    def recorded(payload: Mapping[str, object] | None) -> dict:
+        return {k: v for k, v in (payload or {}).items() if k not in ("author", "at")}
+
+    return (
+        [
+            (n, cells)
+            for n, cells in tables
+            if recorded_tables.get(str(n), {}).get("cells") != cells
+        ],
+        [p for p in reviews if recorded(recorded_reviews.get(str(p["key"]))) != p],
+    )
+
+
+def _record_changes(
+    library: Library,
+    article: Article,
+    source: Source,
+    edited: Mapping[int, pd.DataFrame],
+    author: str,
+) -> int:
+    """Record the session's edits and reviews that differ from what the library has; return how
+    many. A change made on a version someone else has since changed is refused (StaleEditError)."""
+    tables, reviews = _unrecorded(library, article, source, edited)
+    version = _versions().get(article.id, article.version)
     for number, cells in tables:
-        if recorded_tables.get(str(number), {}).get("cells") != cells:
-            version = library.record_table_edit(article.id, number, cells, author, version)
-            count += 1
+        version = library.record_table_edit(article.id, number, cells, author, version)
     for payload in reviews:
-        before = {k: v for k, v in recorded_reviews.get(payload["key"], {}).items()
-                  if k not in ("author", "at")}  # fmt: skip
-        if before != payload:
-            version = library.record_figure_review(article.id, payload, author, version)
-            count += 1
+        version = library.record_figure_review(article.id, payload, author, version)
     _versions()[article.id] = version
-    return count
+    return len(tables) + len(reviews)
 
 
 def add_to_library(upload) -> Article | None:
@@ -183,7 +202,7 @@ def add_to_library(upload) -> Article | None:
         article = library.article(added.article_id)
         if added.status == "added":
             _versions()[article.id] = article.version
-        count = _record_changes(library, article, upload, access.author)
+        count = _record_changes(library, article, upload.source, upload.edited, access.author)
     except (LibraryError, UnreadableSourceError) as err:
         st.error(inert(str(err), 400), icon=":material/error:")
         return None
@@ -274,3 +293,55 @@ def history_frame(library: Library, article_id: str) -> pd.DataFrame:
         rows.append({"when (UTC)": change.at.strftime("%Y-%m-%d %H:%M"), "who": change.author,
                      "version": change.version, "change": what})  # fmt: skip
     return pd.DataFrame(rows, columns=["when (UTC)", "who", "version", "change"])
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _figure_reviews(url: str, revision_number: int) -> dict[str, tuple[str, dict]]:
+    return _open_library(url).figure_reviews()
+
+
+def seed_team_reviews() -> None:
+    """Put the library's newest review of each figure into this session, unless the session has
+    since made its own: every page then counts and charts the team's confirmed figures. Quiet
+    when the library is unreachable (the Library page says so)."""
+    from lib.library.saved_charts import review_from_payload
+    from ui.data import session_reviews
+
+    try:
+        library = _open_library(database_url())
+        recorded = _figure_reviews(database_url(), library.revision())
+    except LibraryError:
+        return
+    if not recorded:
+        return
+    seeded = st.session_state.setdefault("library-seeded", {})
+    reviews = session_reviews()
+    for key, (article_id, payload) in recorded.items():
+        if key not in reviews or reviews[key] == seeded.get(key):
+            reviews[key] = seeded[key] = review_from_payload(article_id, payload)
+
+
+def render_save_reviews(source: Source, article: Article) -> None:
+    """On a team article: save this session's figure reviews to the library (for those who may)."""
+    access = write_access()
+    library = get_library()
+    if library is None:
+        return
+    _, reviews = _unrecorded(library, article, source, {})
+    if not access.allowed:
+        if reviews:
+            st.caption(inert(access.reason, 300))
+        return
+    if not reviews:
+        st.caption("Every review of this article is in the team library.")
+        return
+    if st.button(
+        f"Save {len(reviews)} review(s) to library", icon=":material/save:",
+        key=f"library-reviews-{article.id}",
+    ):  # fmt: skip
+        try:
+            count = _record_changes(library, article, source, {}, access.author)
+        except LibraryError as err:
+            st.error(inert(str(err), 400), icon=":material/error:")
+        else:
+            st.success(f"{count} review(s) recorded in the team library.")

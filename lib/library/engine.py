@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+HEAD = "0001"  # the newest migration (a test checks it is Alembic's head)
 WRITE = "library_write"  # execution option: this connection's transaction writes
 SQLITE_BUSY_SECONDS = 30
 # Serialises this process's SQLite writers before SQLite's own lock does (which serialises
@@ -68,6 +69,8 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest migration. Safe when several processes start at once:
     SQLite takes its write lock first, PostgreSQL an advisory lock."""
+    if current_revision(engine) == HEAD:  # the usual start: nothing to do, Alembic not imported
+        return
     from alembic import command
     from alembic.config import Config
 
@@ -78,3 +81,13 @@ def migrate(engine: Engine) -> None:
             connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7413201)")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The migration the database is at, or None for a new database."""
+    from sqlalchemy import inspect, text
+
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.scalar(text("select version_num from alembic_version"))

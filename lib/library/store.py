@@ -256,6 +256,18 @@ class Library:
                 }
         return latest
 
+    def figure_reviews(self) -> dict[str, tuple[str, dict]]:
+        """The newest recorded review of every figure in the library: key -> (article, payload)."""
+        h = schema.history
+        query = select(h.c.article_id, h.c.payload).where(h.c.kind == "figure_review")
+        with self._guard("read the reviews"), self.engine.connect() as connection:
+            rows = connection.execute(query.order_by(h.c.seq)).all()
+        latest: dict[str, tuple[str, dict]] = {}
+        for article_id, payload in rows:
+            review = json.loads(payload)
+            latest[str(review["key"])] = (article_id, review)
+        return latest
+
     def charts(self, article_id: str | None = None) -> list[SavedChart]:
         """Saved charts, oldest first (of one article, or of all)."""
         c = schema.charts

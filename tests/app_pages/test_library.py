@@ -167,3 +167,28 @@ def test_an_unreachable_database_gives_a_notice_and_a_retry(monkeypatch):
     at.switch_page("app_pages/sources.py").run()  # the bundled articles still work
     assert [e.value for e in at.exception] == []
     assert at.selectbox[0].value == "000_ab1ee7e039089319"
+
+
+def test_a_colleagues_confirmed_figures_reach_the_overview_of_everyone(library_url):
+    a = analyst_a_adds_and_saves_a_chart()
+    library = Library.open(library_url)
+    [article] = [x for x in library.articles() if not x.bundled]
+    a.query_params["source"] = article.id
+    a.switch_page("app_pages/sources.py").run()
+    confirm = next(b for b in a.button if b.label == "Confirm")
+    confirm.click().run()
+    button(a, "Save 1 review(s) to library").click().run()
+    no_errors(a)
+    [review] = [c for c in library.history(article.id) if c.kind == "figure_review"]
+    assert review.payload["status"] == "confirmed" and review.author.startswith("local:")
+
+    b = session()  # analyst B: a new session, straight on the Overview
+    no_errors(b)
+    assert [w.value for w in b.warning] == []
+    titles = [json.loads(p.proto.spec)["layout"]["title"]["text"] for p in b.get("plotly_chart")]
+    assert any("onfirmed" in title for title in titles), titles
+    b.query_params["source"] = article.id
+    b.switch_page("app_pages/sources.py").run()
+    no_errors(b)
+    assert any("1 confirmed" in c.value for c in b.caption)
+    assert any("Every review of this article is in the team library" in c.value for c in b.caption)

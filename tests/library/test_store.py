@@ -34,11 +34,16 @@ def library(database_url) -> Library:
 def test_migrations_build_the_schema_the_code_describes(library):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    from lib.library.engine import HEAD, MIGRATIONS, current_revision
 
     with library.engine.connect() as connection:
         assert connection.scalar(text("select version_num from alembic_version")) == "0001"
         differences = compare_metadata(MigrationContext.configure(connection), schema.metadata)
     assert differences == []
+    scripts = ScriptDirectory(str(MIGRATIONS))
+    assert scripts.get_current_head() == HEAD == current_revision(library.engine)
     Library.open(str(library.engine.url.render_as_string(hide_password=False)))  # again: no-op
     assert set(inspect(library.engine).get_table_names()) >= {"articles", "history", "charts"}
 
