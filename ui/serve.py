@@ -4,8 +4,9 @@ Streamlit imports a page's modules on the first visit, so the first visitor woul
 pandas and the data layer (about half a second here). This launcher imports them when the
 server starts, then hands over to the ordinary ``streamlit run app.py`` command line.
 
-It listens on loopback (127.0.0.1) unless ``--server.address`` says otherwise: writes are open
-only on a loopback server (``ui/access.py``), so serving on a network is a deliberate choice.
+It listens on loopback (127.0.0.1) unless ``--server.address`` says otherwise: without login
+configured, writes to the team library are open only on a loopback server (``ui/access.py``), so
+serving on a network is a deliberate choice.
 """
 
 from __future__ import annotations
