@@ -6,8 +6,11 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := $(shell cat packages.txt)
+# What only the tests need (PostgreSQL for the library store tests); Community Cloud reads
+# packages.txt alone.
+APT_DEV_PACKAGES := $(APT_PACKAGES) $(shell cat packages-dev.txt)
 
-.PHONY: setup system-packages node-packages run test lint format bench data
+.PHONY: setup system-packages test-packages node-packages run test lint format bench data
 
 setup: $(STAMP)
 
@@ -16,13 +19,19 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $(STAMP)
 
-# Debian packages from packages.txt (chromium for kaleido and the browser tests, a CJK font,
-# postgresql for the library store tests).
+# Debian packages from packages.txt (chromium for kaleido and the browser tests, a CJK font).
 system-packages:
 	@dpkg -s $(APT_PACKAGES) >/dev/null 2>&1 || { \
 		echo "installing $(APT_PACKAGES) with apt-get"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES) >/dev/null; }
+
+# ...and packages-dev.txt (postgresql, for the library store tests and benchmarks).
+test-packages:
+	@dpkg -s $(APT_DEV_PACKAGES) >/dev/null 2>&1 || { \
+		echo "installing $(APT_DEV_PACKAGES) with apt-get"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_DEV_PACKAGES) >/dev/null; }
 
 # npm dev dependencies from package-lock.json (axe-core, injected by the accessibility browser
 # test); reinstalled when node_modules is missing or package.json/package-lock.json changed.
@@ -38,7 +47,7 @@ run: setup system-packages
 	$(PY) -m ui.serve
 
 # Every check: lint and format, unit and AppTest tests, browser tests on a real server.
-test: setup system-packages node-packages lint
+test: setup test-packages node-packages lint
 	$(PY) -m pytest
 
 lint: setup
@@ -52,5 +61,5 @@ format: setup
 data: setup
 	$(PY) -m lib.build --out build/data
 
-bench: setup system-packages
+bench: setup test-packages
 	$(PY) -m bench.run

@@ -86,7 +86,7 @@ def _bindir() -> Path:
             return Path(candidate)
     raise RuntimeError(
         f"PostgreSQL {PG_VERSION} server binaries not found in {candidates}: install the Debian "
-        "package postgresql (`make system-packages`) or set POSTGRES_BINDIR"
+        "package postgresql (`make test-packages`) or set POSTGRES_BINDIR"
     )
 
 
