@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench import exports, hostile, ingest, pages, prose_figures
+from bench import exports, hostile, ingest, library, pages, prose_figures
 from bench.common import machine
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
@@ -163,8 +163,11 @@ def main(argv: list[str] | None = None) -> int:
     page = pages.run_cold_and_warm()  # noqa: E702
     print("== concurrent visitors")
     load = pages.run_concurrency()  # noqa: E702
+    print("== team library at 1,000 articles (SQLite, PostgreSQL)")
+    team = library.run()
     seconds = time.perf_counter() - started
-    RESULTS.write_text(render(facts, page, load, ing, exp, host, figs, seconds), encoding="utf-8")
+    report = render(facts, page, load, ing, exp, host, figs, seconds) + library.markdown(team)
+    RESULTS.write_text(report, encoding="utf-8")
     print(f"wrote {RESULTS} in {seconds:.0f} s")
     return 0
 
