@@ -386,7 +386,7 @@ def postgres_urls() -> Iterator[dict[str, str]]:
     """A throwaway PostgreSQL server (tests/postgres.py) with a ``full`` and a ``floor`` database."""
     import psycopg
 
-    from tests.postgres import _stop, start_postgres_server
+    from tests.postgres import start_postgres_server, stop_postgres_server
 
     server = start_postgres_server()
     try:
@@ -396,7 +396,7 @@ def postgres_urls() -> Iterator[dict[str, str]]:
                 connection.execute(f"CREATE DATABASE bench_{kind}")
         yield {kind: server.url(f"bench_{kind}") for kind in ("full", "floor")}
     finally:
-        _stop(server)
+        stop_postgres_server(server)
 
 
 def _dispose_app_libraries() -> None:

@@ -180,7 +180,7 @@ def _start(server: PostgresServer) -> None:
     )
 
 
-def _stop(server: PostgresServer) -> None:
+def stop_postgres_server(server: PostgresServer) -> None:
     """Stop the server (fast, then immediate, then SIGKILL) and remove its directory."""
     try:
         if server.datadir.exists() and server.pid is not None:
@@ -199,7 +199,7 @@ def _stop(server: PostgresServer) -> None:
 
 
 def start_postgres_server() -> PostgresServer:
-    """Start a throwaway server; the caller must ``_stop`` it."""
+    """Start a throwaway server; the caller must ``stop_postgres_server`` it."""
     bindir, run_as = _bindir(), _run_as()
     basedir = _make_basedir(run_as)
     server = PostgresServer(port=0, bindir=bindir, basedir=basedir, run_as=run_as)
@@ -214,7 +214,7 @@ def start_postgres_server() -> PostgresServer:
                 if attempt == START_ATTEMPTS or "already in use" not in server.log_tail():
                     raise
     except BaseException:
-        _stop(server)
+        stop_postgres_server(server)
         raise
     return server
 
@@ -226,12 +226,12 @@ def postgres_server() -> Iterator[PostgresServer]:
     server = start_postgres_server()
     server.start_seconds = time.perf_counter() - started
     # Also stop it if the session ends without fixture teardown (e.g. a second Ctrl-C).
-    atexit.register(_stop, server)
+    atexit.register(stop_postgres_server, server)
     try:
         yield server
     finally:
-        _stop(server)
-        atexit.unregister(_stop)
+        stop_postgres_server(server)
+        atexit.unregister(stop_postgres_server)
 
 
 @pytest.fixture

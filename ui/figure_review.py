@@ -47,6 +47,7 @@ FIGURE_CSS = """<style>
                                    border-bottom: 2px dotted #b45309;}
 .source-text sup.fig-number {font-size: 0.7em; font-weight: 700; margin-left: 1px;}
 </style>"""
+EDITING_KEY = "figure-editing"  # the card whose edit form is open
 UNIT_HELP = (
     "ISO currency code (KRW, USD…), %, pp (percentage points), count, rank, duration "
     "(the noun says days, months…), times, or a measure symbol (GW, nm…)"
@@ -103,6 +104,7 @@ def _save_edit(review: Review, key: str) -> None:
         state[f"{key}-error"] = f"Not saved: {err}."
         return
     state.pop(f"{key}-error", None)
+    state.pop(EDITING_KEY, None)
     noun, qualifier = state.get(f"{key}-noun", ""), state.get(f"{key}-qualifier")
     session_reviews()[review.key] = edit(review, value, unit, noun, qualifier)
     _keep_deck_in_step(before)
@@ -129,9 +131,12 @@ def _edit_form(review: Review, key: str) -> None:
             "Qualifier", QUALIFIERS, index=QUALIFIERS.index(qualifier),
             format_func=QUALIFIER_WORDS.get, key=f"{key}-qualifier",
         )  # fmt: skip
-        st.form_submit_button(
-            "Save edit", on_click=_save_edit, args=(review, key), key=f"{key}-save", type="primary"
-        )
+        with st.container(horizontal=True, gap="small"):
+            st.form_submit_button(
+                "Save edit", on_click=_save_edit, args=(review, key), key=f"{key}-save",
+                type="primary",
+            )  # fmt: skip
+            st.form_submit_button("Cancel", on_click=_close_editor, key=f"{key}-cancel")
 
 
 def _figure_card(number: int, review: Review) -> None:
@@ -170,8 +175,10 @@ def _figure_card(number: int, review: Review) -> None:
                     "Confirm", key=f"{key}-confirm", icon=":material/check:",
                     on_click=_decide, args=(review, "confirm", key),
                 )  # fmt: skip
-            with st.popover("Edit", icon=":material/edit:"):
-                _edit_form(review, key)
+            st.button(
+                "Edit", key=f"{key}-edit", icon=":material/edit:", on_click=_open_editor,
+                args=(key,), disabled=st.session_state.get(EDITING_KEY) == key,
+            )  # fmt: skip
             if review.status == REJECTED:
                 _undo_button(review, key)
             else:
@@ -179,6 +186,20 @@ def _figure_card(number: int, review: Review) -> None:
                     "Reject", key=f"{key}-reject", icon=":material/close:",
                     on_click=_decide, args=(review, "reject", key),
                 )  # fmt: skip
+        # The form is drawn for the one figure being edited only: each keyed input makes
+        # Streamlit walk the whole session state, so forms on every card cost the square of
+        # the figure count (1.4 s for 53 figures; bench/library.py).
+        if st.session_state.get(EDITING_KEY) == key:
+            _edit_form(review, key)
+
+
+def _open_editor(key: str) -> None:
+    """Button callback: show this figure's edit form (and close any other)."""
+    st.session_state[EDITING_KEY] = key
+
+
+def _close_editor() -> None:
+    st.session_state.pop(EDITING_KEY, None)
 
 
 def _undo_button(review: Review, key: str) -> None:

@@ -129,6 +129,7 @@ def review_four(at: AppTest) -> AppTest:
     at.button(key=f"{key(EN_ID, ENGLISH, '14')}-confirm").click().run()
     at.button(key=f"{key(EN_ID, ENGLISH, 'five')}-reject").click().run()
     money = key(EN_ID, ENGLISH, "240 billion won")
+    at.button(key=f"{money}-edit").click().run()
     at.text_input(key=f"{money}-noun").set_value("national AI teams funding")
     at.text_input(key=f"{money}-value").set_value("240,000,000,000")
     at.button(key=f"{money}-save").click().run()
@@ -237,6 +238,8 @@ def test_undo_returns_a_figure_to_review_and_the_overview_has_no_confirmed_chart
 def test_a_bad_edit_is_refused_with_a_one_line_reason():
     at = uploaded()
     money = key(KO_ID, KOREAN, "2,400억 원")
+    assert not [t for t in at.text_input if t.key == f"{money}-value"]  # no form until Edit
+    at.button(key=f"{money}-edit").click().run()
     at.text_input(key=f"{money}-value").set_value("about 240 billion")
     at.button(key=f"{money}-save").click().run()
     (error,) = [e.value for e in at.error]
