@@ -36,22 +36,29 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def streamlit_server(
-    script: str = "app.py", timeout: float = 60.0, address: str = "127.0.0.1"
+    script: str = "app.py",
+    timeout: float = 60.0,
+    address: str = "127.0.0.1",
+    env: dict[str, str] | None = None,
 ) -> Iterator[str]:
     """Run ``streamlit run script`` on ``address`` and yield its loopback URL; stop it afterwards."""
-    with streamlit_server_process(script, timeout, address) as (base, _):
+    with streamlit_server_process(script, timeout, address, env) as (base, _):
         yield base
 
 
 @contextlib.contextmanager
 def streamlit_server_process(
-    script: str = "app.py", timeout: float = 60.0, address: str = "127.0.0.1"
+    script: str = "app.py",
+    timeout: float = 60.0,
+    address: str = "127.0.0.1",
+    env: dict[str, str] | None = None,
 ) -> Iterator[tuple[str, subprocess.Popen]]:
     """Like :func:`streamlit_server`, yielding the base URL and the server process.
 
     ``app.py`` is served the way ``make run`` serves it (``python -m ui.serve``); any other
     script with a plain ``streamlit run``. ``address`` is the server's bind address; the tests
-    always reach it through 127.0.0.1.
+    always reach it through 127.0.0.1. ``env`` is merged over ``os.environ`` for the server
+    (e.g. ``{"DASHBOARD_DATABASE_URL": url}``); without it the server inherits the environment.
     """
     port = free_port()
     launcher = ["-m", "ui.serve"] if script == "app.py" else ["-m", "streamlit", "run", script]
@@ -64,7 +71,7 @@ def streamlit_server_process(
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(
             command, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            env={**os.environ, **(env or {}), "PYTHONUNBUFFERED": "1"},
         )  # fmt: skip
         try:
             yield _wait_until_healthy(f"http://127.0.0.1:{port}", process, log, timeout), process
