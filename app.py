@@ -4,7 +4,6 @@ import streamlit as st
 
 from ui.components import drop_unknown_parameters
 from ui.exports import render_copy_link, render_deck_panel
-from ui.library import seed_team_reviews
 from ui.login import render_login
 from ui.page_parameters import PAGE_PARAMETERS
 
@@ -60,7 +59,6 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
-seed_team_reviews()  # the team's confirmed figures count on every page
 drop_unknown_parameters(PAGE_PARAMETERS.get(page.url_path, set()))
 page.run()
 render_copy_link(page.url_path)  # after the page has written its view into the URL
@@ -70,3 +68,10 @@ st.sidebar.caption(
     "Every number links to the verbatim passage it came from. "
     "Sources: news articles, repaired in code (see Methodology)."
 )
+# The team's confirmed figures count on every page. Read after the page has drawn, so the team
+# library (its database, SQLAlchemy) is off the path to the first chart; when it brings reviews
+# this session has not seen, the page runs once more with them.
+from ui.library import seed_team_reviews  # noqa: E402  (imported here, after the chart)
+
+if seed_team_reviews():
+    st.rerun()

@@ -300,10 +300,11 @@ def _figure_reviews(url: str, revision_number: int) -> dict[str, tuple[str, dict
     return _open_library(url).figure_reviews()
 
 
-def seed_team_reviews() -> None:
+def seed_team_reviews() -> bool:
     """Put the library's newest review of each figure into this session, unless the session has
     since made its own: every page then counts and charts the team's confirmed figures. Quiet
-    when the library is unreachable (the Library page says so)."""
+    when the library is unreachable (the Library page says so). True when the session's reviews
+    changed."""
     from lib.library.saved_charts import review_from_payload
     from ui.data import session_reviews
 
@@ -311,14 +312,19 @@ def seed_team_reviews() -> None:
         library = _open_library(database_url())
         recorded = _figure_reviews(database_url(), library.revision())
     except LibraryError:
-        return
+        return False
     if not recorded:
-        return
+        return False
     seeded = st.session_state.setdefault("library-seeded", {})
     reviews = session_reviews()
+    changed = False
     for key, (article_id, payload) in recorded.items():
         if key not in reviews or reviews[key] == seeded.get(key):
-            reviews[key] = seeded[key] = review_from_payload(article_id, payload)
+            review = review_from_payload(article_id, payload)
+            if reviews.get(key) != review:
+                reviews[key] = seeded[key] = review
+                changed = True
+    return changed
 
 
 def render_save_reviews(source: Source, article: Article) -> None:
