@@ -14,9 +14,10 @@ import pandas as pd
 import streamlit as st
 
 from lib.datasets.confirmed_figures import Review, confirmed_figures_frame, with_confirmed
-from lib.datasets.corpus import Corpus, load_corpus
+from lib.datasets.corpus import Corpus
 from lib.datasets.curated import load_figures
 from lib.datasets.frames import build_datasets, sources_frame
+from lib.datasets.prepared import prepared_corpus
 from lib.extraction.document import Source
 from lib.reference.paths import sources_dir
 from ui.safe_text import inert
@@ -39,7 +40,7 @@ def sources_fingerprint() -> Fingerprint:
 
 @st.cache_data(show_spinner="Reading the sources…", max_entries=4)
 def _corpus(fingerprint: Fingerprint) -> Corpus:
-    return load_corpus(Path(fingerprint[0]))
+    return prepared_corpus(Path(fingerprint[0]))
 
 
 @st.cache_data(show_spinner="Building the datasets…", max_entries=4)

@@ -16,12 +16,12 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from lib.cleaning.decoding import UnreadableSourceError
 from lib.datasets.corpus import ingest_file, source_files
+from lib.datasets.pipeline import pipeline_version
 from lib.datasets.uploads import ingest_upload
 from lib.extraction.document import Source
 from lib.library import schema
 from lib.library.config import database_url, display_url
 from lib.library.engine import make_engine, migrate, write_transaction
-from lib.library.pipeline import pipeline_version
 
 BUNDLED_AUTHOR = "bundled (data/sources)"
 METADATA_FIELDS = ("title", "publisher", "published", "url")

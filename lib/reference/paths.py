@@ -12,6 +12,8 @@ CODEBOOK_FILE = DATA_DIR / "codebook.toml"
 FIGURES_FILE = DATA_DIR / "figures.toml"
 CHROME_RULES_FILE = DATA_DIR / "chrome_rules.toml"
 SOURCES_DIR_VARIABLE = "KAIPD_SOURCES_DIR"
+# Rebuildable artefacts the app writes for itself (git-ignored): the prepared corpus.
+CACHE_DIR = REPO_ROOT / "var" / "cache"
 
 
 def sources_dir() -> Path:

@@ -1,5 +1,6 @@
 """The pipeline's version: a digest of the code and rules that turn raw bytes into text, tables
-and figures. Derived data made by another version is rebuilt."""
+and figures. Derived data made by another version (the library's extractions, the prepared
+corpus) is rebuilt."""
 
 from __future__ import annotations
 
@@ -8,7 +9,12 @@ import hashlib
 
 from lib.reference.paths import CHROME_RULES_FILE, REPO_ROOT
 
-PIPELINE_PARTS = ("lib/cleaning", "lib/extraction", "lib/datasets/uploads.py")
+PIPELINE_PARTS = (
+    "lib/cleaning",
+    "lib/extraction",
+    "lib/datasets/uploads.py",
+    "lib/datasets/corpus.py",
+)
 
 
 @functools.cache
