@@ -11,7 +11,8 @@ from bench import exports, hostile, ingest, library, pages, prose_figures
 from bench.common import machine
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
-COLD_TARGET, WARM_TARGET_S, INGEST_TARGET, GROWTH_TARGET = 1.3, 1.0, 2.0, 11.0
+COLD_TARGET, WARM_TARGET_S, INGEST_TARGET, GROWTH_TARGET = 1.2, 0.3, 2.0, 11.0
+RSS_TARGET = 1.5  # peak server memory after every page, × the minimal app's
 
 
 def verdict(ok: bool, detail: str) -> str:
@@ -46,8 +47,13 @@ def render(
         "|---|---|",
         f"| cold time-to-chart ≤ {COLD_TARGET}× floor | "
         + verdict(worst_cold <= COLD_TARGET, f"worst page {worst_cold:.2f}× the floor's {floor:.2f} s") + " |",
-        f"| warm page switch ≤ {WARM_TARGET_S:.0f} s median | "
+        f"| warm page switch ≤ {WARM_TARGET_S} s median | "
         + verdict(page["warm_median_s"] <= WARM_TARGET_S, f"{page['warm_median_s']:.2f} s") + " |",
+        f"| peak server memory ≤ {RSS_TARGET}× the minimal app's | "
+        + verdict(page["app_memory_mb"] <= RSS_TARGET * page["floor_memory_mb"],
+                  f"{page['app_memory_mb']:.0f} MB, "
+                  f"{page['app_memory_mb'] / page['floor_memory_mb']:.2f}× the floor's "
+                  f"{page['floor_memory_mb']:.0f} MB") + " |",
         f"| ingest ≤ {INGEST_TARGET:.0f}× the ftfy floor | "
         + verdict(max(r["ratio"] for r in ing["rows"]) <= INGEST_TARGET,
                   f"worst {max(r['ratio'] for r in ing['rows']):.2f}×") + " |",
@@ -60,11 +66,10 @@ def render(
         "",
         "Why the misses, where there are any:",
         "",
-        "- Cold time-to-chart: the floor imports streamlit and plotly; the dashboard also needs",
-        "  pandas and its data layer (about 0.45 s of imports, which `python -m ui.serve` does",
-        "  before the first visitor) and renders a richer page (metrics, excerpts, sidebar). On a",
-        "  fresh server a deep link (any page but `/`) also makes Streamlit run the main page",
-        "  first (upstream streamlit#8860), which is why `/` is the fastest cold page.",
+        "- Cold time-to-chart (a plain `streamlit run app.py`, as Community Cloud runs it): the",
+        "  floor imports streamlit and plotly; the dashboard also imports pandas and its data",
+        "  layer and renders a richer page (metrics, excerpts, sidebar). The parsed corpus is read",
+        "  from its prepared artefact (`var/cache`) and the team library after the chart.",
         "- Concurrent visitors: the browsers run on the same two cores as the server. The server",
         "  spends about 0.2 CPU-seconds per page; at 20 sessions the Chromium pages saturate the",
         "  machine, and visits that pass the 60 s per-page or 120 s overall bound count as errors.",

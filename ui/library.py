@@ -15,7 +15,7 @@ from lib.cleaning.decoding import UnreadableSourceError
 from lib.datasets.pipeline import pipeline_version
 from lib.datasets.uploads import table_frame
 from lib.extraction.document import Source
-from lib.library.config import database_url
+from lib.library.config import database_url as configured_url
 from lib.library.saved_charts import chart_from_spec, edited_cells, review_payload
 from lib.library.store import Article, Library, LibraryError, LibraryUnavailableError, SavedChart
 from lib.reference.paths import sources_dir
@@ -24,6 +24,17 @@ from ui.components import SOURCES_PAGE
 from ui.safe_text import inert
 
 VERSIONS_KEY = "library-versions"  # article id -> the version this session last saw or wrote
+
+
+def database_url() -> str:
+    """The library's URL: ``$DASHBOARD_DATABASE_URL``, else ``[connections.library] url`` in the
+    secrets Streamlit loaded (any ``secrets.files``, or Community Cloud's), else the default."""
+    try:
+        section = st.secrets.get("connections", {}).get("library", {})
+        secret = section.get("url") if hasattr(section, "get") else None
+    except (FileNotFoundError, KeyError, AttributeError, st.errors.StreamlitSecretNotFoundError):
+        secret = None
+    return configured_url(configured=str(secret) if secret else None)
 
 
 @st.cache_resource(show_spinner="Opening the team library…")

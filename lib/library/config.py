@@ -10,6 +10,8 @@ from lib.reference.paths import REPO_ROOT
 
 URL_VARIABLE = "DASHBOARD_DATABASE_URL"
 SECRETS_FILE = REPO_ROOT / ".streamlit" / "secrets.toml"
+# Streamlit reads both, the project's over the user's.
+SECRETS_FILES = (Path.home() / ".streamlit" / "secrets.toml", SECRETS_FILE)
 DEFAULT_PATH = REPO_ROOT / "var" / "library.sqlite3"
 
 
@@ -23,11 +25,17 @@ def secrets_url(path: Path = SECRETS_FILE) -> str | None:
     return str(url) if url else None
 
 
-def database_url(environ: dict[str, str] | None = None, secrets: Path = SECRETS_FILE) -> str:
-    """The library's SQLAlchemy URL: ``$DASHBOARD_DATABASE_URL``, else the secrets file's
-    ``[connections.library] url``, else a SQLite file at ``var/library.sqlite3``."""
+def database_url(
+    environ: dict[str, str] | None = None,
+    secrets: tuple[Path, ...] = SECRETS_FILES,
+    configured: str | None = None,
+) -> str:
+    """The library's SQLAlchemy URL: ``$DASHBOARD_DATABASE_URL``, else ``configured`` (the app
+    passes ``[connections.library] url`` from the secrets Streamlit loaded), else that setting in
+    the secrets files (the project's over the user's), else ``var/library.sqlite3``."""
     environ = os.environ if environ is None else environ
-    return environ.get(URL_VARIABLE) or secrets_url(secrets) or f"sqlite:///{DEFAULT_PATH}"
+    from_files = next((url for url in map(secrets_url, reversed(secrets)) if url), None)
+    return environ.get(URL_VARIABLE) or configured or from_files or f"sqlite:///{DEFAULT_PATH}"
 
 
 def display_url(url: str) -> str:

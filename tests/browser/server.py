@@ -52,6 +52,7 @@ def streamlit_server_process(
     timeout: float = 60.0,
     address: str = "127.0.0.1",
     env: dict[str, str] | None = None,
+    plain: bool = False,
 ) -> Iterator[tuple[str, subprocess.Popen]]:
     """Like :func:`streamlit_server`, yielding the base URL and the server process.
 
@@ -59,9 +60,11 @@ def streamlit_server_process(
     script with a plain ``streamlit run``. ``address`` is the server's bind address; the tests
     always reach it through 127.0.0.1. ``env`` is merged over ``os.environ`` for the server
     (e.g. ``{"DASHBOARD_DATABASE_URL": url}``); without it the server inherits the environment.
+    ``plain`` serves ``app.py`` with a plain ``streamlit run`` too, as Community Cloud does.
     """
     port = free_port()
-    launcher = ["-m", "ui.serve"] if script == "app.py" else ["-m", "streamlit", "run", script]
+    served = script == "app.py" and not plain
+    launcher = ["-m", "ui.serve"] if served else ["-m", "streamlit", "run", script]
     command = [
         sys.executable, *launcher,
         "--server.headless", "true", "--server.address", address, "--server.port", str(port),

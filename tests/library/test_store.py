@@ -217,3 +217,18 @@ def test_a_connection_the_server_dropped_is_replaced_not_failed(postgres_url):
         assert connection.scalar(text("select pg_terminate_backend(:pid)"), {"pid": before})
     admin.dispose()
     assert [a.title for a in library.articles()] == ["Korea AI plan"]
+
+
+def test_the_database_url_comes_from_env_then_secrets_then_the_default(tmp_path):
+    from lib.library.config import DEFAULT_PATH, URL_VARIABLE, database_url
+
+    project, user = tmp_path / "project.toml", tmp_path / "user.toml"
+    user.write_text('[connections.library]\nurl = "postgresql+psycopg://user-wide/db"\n')
+    assert database_url({}, (user, project)) == "postgresql+psycopg://user-wide/db"
+    project.write_text('[connections.library]\nurl = "postgresql+psycopg://project/db"\n')
+    assert database_url({}, (user, project)) == "postgresql+psycopg://project/db"
+    assert database_url({}, (user, project), configured="sqlite:///x") == "sqlite:///x"
+    assert database_url({URL_VARIABLE: "sqlite:///env"}, (user, project)) == "sqlite:///env"
+    project.write_text("not = [valid toml")
+    user.unlink()
+    assert database_url({}, (user, project)) == f"sqlite:///{DEFAULT_PATH}"
