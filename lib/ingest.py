@@ -15,7 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-from lib.cleaning.decoding import UnreadableSourceError
+from lib.cleaning.errors import UnreadableSourceError
 from lib.extraction.document import Source, ingest_bytes
 from lib.extraction.figures import Figure
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.datasets.repair_summary import cleaning_summary
-from lib.extraction.document import Source
+from lib.extraction.source import Source
 from ui.safe_text import inert
 
 

@@ -18,7 +18,7 @@ from lib.datasets.corpus import Corpus
 from lib.datasets.curated import load_figures
 from lib.datasets.frames import build_datasets, sources_frame
 from lib.datasets.prepared import prepared_corpus
-from lib.extraction.document import Source
+from lib.extraction.source import Source
 from lib.reference.paths import sources_dir
 from ui.safe_text import inert
 

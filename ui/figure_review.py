@@ -27,7 +27,7 @@ from lib.datasets.confirmed_figures import (
     reject,
     review_for,
 )
-from lib.extraction.document import Source
+from lib.extraction.source import Source
 from ui.components import SOURCE_TEXT_CSS
 from ui.data import confirmed_count, session_reviews, session_sources
 from ui.safe_text import inert

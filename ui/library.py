@@ -11,10 +11,10 @@ import streamlit as st
 
 from lib.charts.catalog import Chart
 from lib.charts.custom import ChartBuildError
-from lib.cleaning.decoding import UnreadableSourceError
+from lib.cleaning.errors import UnreadableSourceError
 from lib.datasets.pipeline import pipeline_version
 from lib.datasets.uploads import table_frame
-from lib.extraction.document import Source
+from lib.extraction.source import Source
 from lib.library.config import database_url as configured_url
 from lib.library.saved_charts import chart_from_spec, edited_cells, review_payload
 from lib.library.store import Article, Library, LibraryError, LibraryUnavailableError, SavedChart

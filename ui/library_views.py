@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib.extraction.document import Source
+from lib.extraction.source import Source
 from lib.library.store import Article, LibraryError
 from ui.access import write_access
 from ui.components import render_chart_with_excerpt

@@ -15,7 +15,7 @@ from lib.charts.custom import (
     suggest_title,
     table_chart,
 )
-from lib.cleaning.decoding import UnreadableSourceError
+from lib.cleaning.errors import UnreadableSourceError
 from lib.datasets.uploads import (
     batch_error,
     ingest_upload,
@@ -23,7 +23,7 @@ from lib.datasets.uploads import (
     table_frame,
     upload_id,
 )
-from lib.extraction.document import SOURCE_SUFFIXES, Source
+from lib.extraction.source import SOURCE_SUFFIXES, Source
 from lib.library.saved_charts import chart_spec, edited_cells
 from ui.cleaning_summary import render_cleaning_summary
 from ui.components import render_chart, render_excerpts, render_source_text

@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 import charset_normalizer
 from ftfy.badness import badness
 
+from lib.cleaning.errors import UnreadableSourceError
 from lib.cleaning.repair_log import LineCounter, Repair
 
 MAX_CONTROL_CHAR_SHARE = 0.01
@@ -169,10 +170,6 @@ ISOLATED = {
     for script, letters in ALPHABET_LETTER.items()
 }
 DECISION_CACHE_SIZE = 16
-
-
-class UnreadableSourceError(ValueError):
-    """A file that cannot be read as text; the message is one line saying why and what to do."""
 
 
 @dataclass

@@ -22,7 +22,6 @@ import pandas as pd
 
 from lib.datasets.curated import CurationError
 from lib.datasets.frames import DATASET_COLUMNS
-from lib.extraction.document import Source
 from lib.extraction.figures.record import (
     AT_LEAST,
     AT_MOST,
@@ -35,6 +34,7 @@ from lib.extraction.figures.record import (
     UP_TO,
     Figure,
 )
+from lib.extraction.source import Source
 
 PROPOSED, CONFIRMED, EDITED, REJECTED = "proposed", "confirmed", "edited", "rejected"
 STATUSES = (PROPOSED, CONFIRMED, EDITED, REJECTED)

@@ -6,8 +6,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lib.cleaning.decoding import UnreadableSourceError
-from lib.extraction.document import METADATA_SUFFIX, SOURCE_SUFFIXES, UNKNOWN, Source, ingest_bytes
+from lib.cleaning.errors import UnreadableSourceError
+from lib.extraction.source import METADATA_SUFFIX, SOURCE_SUFFIXES, UNKNOWN, Source
 from lib.reference.paths import SOURCES_DIR
 
 
@@ -51,6 +51,8 @@ def default_metadata(source: Source) -> dict[str, str]:
 
 def ingest_file(path: Path) -> Source:
     """Ingest one source file with its metadata record. Raises UnreadableSourceError."""
+    from lib.extraction.document import ingest_bytes  # the pipeline, loaded when first needed
+
     try:
         raw = path.read_bytes()
     except OSError as err:

@@ -18,7 +18,7 @@ from lib.datasets.curated import (
     usable_figures,
     verify_figures,
 )
-from lib.extraction.document import Source
+from lib.extraction.source import Source
 from lib.extraction.tables import Table
 from lib.reference.codebook import level_score, level_term
 from lib.reference.countries import canonical_country, country_sort_key, iso3

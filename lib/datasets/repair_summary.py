@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.datasets.corpus import Corpus
-from lib.extraction.document import Source
+from lib.extraction.source import Source
 
 
 def repair_log_frame(corpus: Corpus) -> pd.DataFrame:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from lib.cleaning.clean import CleanedText, clean_bytes, clean_text
@@ -11,37 +10,18 @@ from lib.cleaning.decoding import UnreadableSourceError
 from lib.cleaning.html_text import html_to_text, looks_like_html
 from lib.cleaning.main_content import extract_main_content
 from lib.cleaning.repair_log import Repair
-from lib.extraction.figures import Figure, extract_figures
-from lib.extraction.tables import Table, extract_tables
+from lib.extraction.figures import extract_figures
+from lib.extraction.source import (
+    HTML_SUFFIXES,
+    METADATA_SUFFIX,
+    SOURCE_SUFFIXES,
+    UNKNOWN,
+    Source,
+)
+from lib.extraction.tables import extract_tables
 
-SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm")
-HTML_SUFFIXES = (".html", ".htm")
-METADATA_SUFFIX = ".meta.json"
-UNKNOWN = "unknown"
-
-
-@dataclass
-class Source:
-    """One ingested article: cleaned text, repairs, tables, prose figures and its metadata."""
-
-    source_id: str
-    file: str
-    sha256: str
-    encoding: str
-    text: str
-    repairs: list[Repair]
-    tables: list[Table]
-    meta: dict[str, str] = field(default_factory=dict)
-    raw_text: str = ""
-    figures: list[Figure] = field(default_factory=list)
-    # What an HTML page's metadata declares (title, author, published, url, publisher), for the
-    # UI to offer as defaults; empty for plain text.
-    detected: dict[str, str] = field(default_factory=dict)
-    decided_by: str = ""  # how the encoding was decided ("bom", "meta charset=euc-kr", ...)
-
-    @property
-    def title(self) -> str:
-        return self.meta.get("title", UNKNOWN)
+__all__ = ["HTML_SUFFIXES", "METADATA_SUFFIX", "SOURCE_SUFFIXES", "UNKNOWN", "Source",
+           "ingest_bytes", "read_html"]  # fmt: skip
 
 
 def ingest_bytes(

@@ -18,7 +18,7 @@ import json
 import sys
 from pathlib import Path
 
-from lib.cleaning.decoding import UnreadableSourceError
+from lib.cleaning.errors import UnreadableSourceError
 from lib.library.store import Library, LibraryError
 from lib.library.transfer import export_library, import_library
 from lib.reference.paths import sources_dir

@@ -12,8 +12,8 @@ from lib.charts.catalog import Chart
 from lib.charts.custom import table_chart
 from lib.datasets.confirmed_figures import Review
 from lib.datasets.uploads import table_edits, table_frame
-from lib.extraction.document import Source
 from lib.extraction.figures import Figure
+from lib.extraction.source import Source
 
 
 def _cell(value: object) -> object:

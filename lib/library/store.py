@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, func, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from lib.cleaning.decoding import UnreadableSourceError
+from lib.cleaning.errors import UnreadableSourceError
 from lib.datasets.corpus import ingest_file, source_files
 from lib.datasets.pipeline import pipeline_version
 from lib.datasets.uploads import ingest_upload

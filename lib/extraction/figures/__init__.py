@@ -7,7 +7,18 @@ lexicon, ``context`` qualifiers, ranks and labels, ``masks`` spans holding no fi
 scoring against expected figures.
 """
 
-from lib.extraction.figures.extract import extract_figures
+from __future__ import annotations
+
 from lib.extraction.figures.record import Figure
 
 __all__ = ["Figure", "extract_figures"]
+
+
+def __getattr__(name: str) -> object:
+    """``extract_figures`` is loaded on first use: its rule tables cost about 0.1 s to import,
+    and a page that only reads ``Figure`` records (the prepared corpus) never needs them."""
+    if name == "extract_figures":
+        from lib.extraction.figures.extract import extract_figures
+
+        return extract_figures
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
