@@ -72,9 +72,10 @@ if has_rows(data["key_figures"][~confirmed], "headline figures"):
 report_confirmed_problems()
 if confirmed.any():
     st.divider()
-    st.subheader("Figures you confirmed")
+    st.subheader("Confirmed figures")
     st.caption(
-        "Figures stated in the articles' prose that you confirmed or edited (on Sources or Add a source), one chart per unit. They stay in this browser session."
+        "Figures stated in the articles' prose that were confirmed or edited (on Sources or Add a "
+        "source), one chart per unit: yours in this session, and the team's saved to the library."
     )
     render_chart_with_excerpt(confirmed_figures_chart(data), session_metadata())
 

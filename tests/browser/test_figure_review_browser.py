@@ -34,7 +34,7 @@ def test_confirm_three_figures_and_see_them_on_the_overview(warm_app, page, tmp_
     page.screenshot(path=ARTIFACTS / "figure-review-add-source.png", full_page=True)
 
     page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Overview").click()
-    page.get_by_text("Figures you confirmed").wait_for(timeout=60_000)
+    page.get_by_role("heading", name="Confirmed figures").wait_for(timeout=60_000)
     chart = page.locator(".js-plotly-plot", has_text="Confirmed figures").first
     chart.locator(".main-svg").first.wait_for(state="visible", timeout=60_000)
     chart.scroll_into_view_if_needed()
