@@ -26,7 +26,8 @@ system-packages:
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES) >/dev/null; }
 
-# ...and packages-dev.txt (postgresql, for the library store tests and benchmarks).
+# ...and packages-dev.txt (postgresql for the library tests and benchmarks, haproxy for the
+# two-process benchmark).
 test-packages:
 	@dpkg -s $(APT_DEV_PACKAGES) >/dev/null 2>&1 || { \
 		echo "installing $(APT_DEV_PACKAGES) with apt-get"; \

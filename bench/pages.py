@@ -1,4 +1,4 @@
-"""Page time-to-chart (cold and warm), server memory, and concurrent visitors, in a real browser.
+"""Page time-to-chart (cold and warm) and server memory, in a real browser.
 
 Time-to-chart runs from navigation to the page's own plotly chart being visible (found by its
 alt text). Cold: a fresh server and a fresh browser context each run. Warm: page switches by
@@ -8,15 +8,11 @@ measured the same way in the same run. Every loop is bounded in count and time.
 
 from __future__ import annotations
 
-import asyncio
-import os
 import time
-from pathlib import Path
 
-from playwright.async_api import async_playwright
 from playwright.sync_api import sync_playwright
 
-from bench.common import median, p95, peak_rss_mb
+from bench.common import median, peak_rss_mb
 from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server_process
 
 RUNS = 5
@@ -111,77 +107,3 @@ def run_cold_and_warm() -> dict[str, object]:
               f"floor {results['floor_memory_mb']:.0f} MB")  # fmt: skip
         browser.close()
     return results
-
-
-async def _visitor(browser, base: str, times: list[float], errors: list[str]) -> None:
-    """One browser session: open the app, then visit every chart page by the sidebar."""
-    context = await browser.new_context()
-    page = await context.new_page()
-    try:
-        for number, (path, alt) in enumerate(CHART_PAGES.items()):
-            started = time.perf_counter()
-            try:
-                if number == 0:
-                    await page.goto(f"{base}/{path}", wait_until="commit")
-                else:
-                    await page.locator(
-                        f'[data-testid="stSidebarNav"] a[href$="/{path}"]'
-                    ).first.click()
-                await page.wait_for_selector(
-                    chart_selector(alt), state="visible", timeout=VISIT_TIMEOUT_MS
-                )
-                if await page.locator('[data-testid="stException"]').count():
-                    errors.append(f"/{path}: exception shown")
-                else:
-                    times.append(time.perf_counter() - started)
-            except Exception as err:  # a timeout or a dropped page counts as an error
-                errors.append(f"/{path}: {type(err).__name__}")
-    finally:
-        await context.close()
-
-
-async def _load(visitors: int, base: str) -> dict[str, object]:
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        times: list[float] = []
-        errors: list[str] = []
-        started = time.perf_counter()
-        try:
-            await asyncio.wait_for(
-                asyncio.gather(*(_visitor(browser, base, times, errors) for _ in range(visitors))),
-                timeout=LOAD_DEADLINE_S,
-            )
-        except TimeoutError:
-            errors.append(f"deadline of {LOAD_DEADLINE_S} s reached")
-        wall = time.perf_counter() - started
-        await browser.close()
-    return {"visitors": visitors, "pages": len(times), "errors": len(errors), "wall_s": wall,
-            "median_s": median(times), "p95_s": p95(times), "error_kinds": sorted(set(errors))[:3]}  # fmt: skip
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time a process has used so far."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def run_concurrency() -> list[dict[str, object]]:
-    """N visitors at once, each opening every chart page, on one warmed server.
-
-    The browsers share the machine's cores with the server, so the server's own CPU seconds
-    per page are reported too.
-    """
-    rows = []
-    with streamlit_server_process("app.py") as (base, process):
-        asyncio.run(_load(1, base))  # warm the server's caches and page registry
-        for visitors in VISITORS:
-            cpu_before = cpu_seconds(process.pid)
-            row = asyncio.run(_load(visitors, base))
-            row["server_cpu_per_page_s"] = (cpu_seconds(process.pid) - cpu_before) / max(
-                row["pages"], 1
-            )
-            rows.append(row)
-            print(f"{visitors:>2} visitors: {row['pages']} pages served, {row['errors']} errors, "
-                  f"median {row['median_s']:.2f} s, p95 {row['p95_s']:.2f} s, wall {row['wall_s']:.1f} s, "
-                  f"server CPU {row['server_cpu_per_page_s']:.2f} s/page")  # fmt: skip
-    return rows

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench import exports, hostile, ingest, library, pages, prose_figures
+from bench import exports, hostile, ingest, library, pages, prose_figures, sessions
 from bench.common import machine
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
@@ -22,7 +22,6 @@ def verdict(ok: bool, detail: str) -> str:
 def render(
     facts: dict,
     page: dict,
-    load: list,
     ing: dict,
     exp: dict,
     host: dict,
@@ -70,9 +69,6 @@ def render(
         "  floor imports streamlit and plotly; the dashboard also imports pandas and its data",
         "  layer and renders a richer page (metrics, excerpts, sidebar). The parsed corpus is read",
         "  from its prepared artefact (`var/cache`) and the team library after the chart.",
-        "- Concurrent visitors: the browsers run on the same two cores as the server. The server",
-        "  spends about 0.2 CPU-seconds per page; at 20 sessions the Chromium pages saturate the",
-        "  machine, and visits that pass the 60 s per-page or 120 s overall bound count as errors.",
         "- Hostile shapes: every step is linear, but short lines pay a fixed cost per line (ftfy on",
         "  each non-ASCII line, each step's per-line work), so shapes of tiny lines clean fewer MB/s",
         "  than prose; the line budget (`MAX_LINES`) bounds what one upload of them can cost.",
@@ -108,15 +104,10 @@ def render(
         f"minimal app after its page: {page['floor_memory_mb']:.0f} MB "
         f"({page['app_memory_mb'] / page['floor_memory_mb']:.2f}×).",
         "",
-        "## 5. Concurrent visitors",
+        "## 5. Concurrent analysts",
         "",
-        "Each visitor is one browser session: it opens the app, then visits every chart page by the",
-        "sidebar. One warmed server on loopback; the browsers run on the same cores as the server.",
-        "",
-        "| visitors | pages served | errors | median time-to-chart | p95 | wall time | server CPU per page |",
-        "|---|---|---|---|---|---|---|",
-        *[f"| {r['visitors']} | {r['pages']} | {r['errors']} | {r['median_s']:.2f} s | {r['p95_s']:.2f} s | "
-          f"{r['wall_s']:.1f} s | {r['server_cpu_per_page_s']:.2f} s |" for r in load],
+        "Measured by a client of Streamlit's websocket protocol, with one real Chromium beside it;",
+        "see section 9 (`python -m bench.sessions`).",
         "",
         "## 6. Hostile uploads (`python -m bench.hostile`)",
         "",
@@ -166,12 +157,16 @@ def main(argv: list[str] | None = None) -> int:
     exp = exports.run()  # noqa: E702
     print("== pages")
     page = pages.run_cold_and_warm()  # noqa: E702
-    print("== concurrent visitors")
-    load = pages.run_concurrency()  # noqa: E702
     print("== team library at 1,000 articles (SQLite, PostgreSQL)")
     team = library.run()
+    print("== analyst sessions per process (websocket client, one Chromium beside, haproxy)")
+    capacity = sessions.run()
     seconds = time.perf_counter() - started
-    report = render(facts, page, load, ing, exp, host, figs, seconds) + library.markdown(team)
+    report = (
+        render(facts, page, ing, exp, host, figs, seconds)
+        + library.markdown(team)
+        + sessions.markdown(capacity)
+    )
     RESULTS.write_text(report, encoding="utf-8")
     print(f"wrote {RESULTS} in {seconds:.0f} s")
     return 0

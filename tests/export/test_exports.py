@@ -149,7 +149,7 @@ def test_export_commands_have_help_and_are_documented(module):
 
 def test_hosting_files():
     assert Path("packages.txt").read_text().split() == ["chromium", "fonts-noto-cjk"]
-    assert Path("packages-dev.txt").read_text().split() == ["postgresql"]  # tests only
+    assert Path("packages-dev.txt").read_text().split() == ["postgresql", "haproxy"]  # tests, bench
     config = Path(".streamlit/config.toml").read_text()
     assert "gatherUsageStats = false" in config and "maxUploadSize" in config
     assert "streamlit[auth]==" in Path("requirements.txt").read_text()
