@@ -164,7 +164,15 @@ class Library:
     @classmethod
     def open(cls, url: str | None = None, *, migrate_schema: bool = True) -> Library:
         """Connect to ``url`` (default: :func:`database_url`) and apply pending migrations."""
-        library = cls(make_engine(url or database_url()))
+        url = url or database_url()
+        try:
+            engine = make_engine(url)
+        except OSError as err:  # the SQLite file's folder cannot be made
+            raise LibraryUnavailableError(
+                f"Could not open the library at {display_url(url)}: {err.strerror or err} "
+                f"({err.filename}). Point DASHBOARD_DATABASE_URL at a writable place."
+            ) from None
+        library = cls(engine)
         if migrate_schema:
             with library._guard("open the library"):
                 migrate(library.engine)

@@ -232,3 +232,12 @@ def test_the_database_url_comes_from_env_then_secrets_then_the_default(tmp_path)
     project.write_text("not = [valid toml")
     user.unlink()
     assert database_url({}, (user, project)) == f"sqlite:///{DEFAULT_PATH}"
+
+
+def test_a_library_folder_that_cannot_be_made_is_one_line_not_a_traceback(tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("where the library's folder would go")
+    with pytest.raises(LibraryUnavailableError) as caught:
+        Library.open(f"sqlite:///{blocked / 'var' / 'library.sqlite3'}")
+    assert "Point DASHBOARD_DATABASE_URL at a writable place" in str(caught.value)
+    assert "\n" not in str(caught.value)
