@@ -5,7 +5,7 @@ import streamlit as st
 from lib.charts.catalog import growth_projections_chart
 from lib.charts.url_state import slugify
 from ui.components import has_rows, linked_multiselect, render_chart_with_excerpt
-from ui.data import datasets, report_unreadable_sources
+from ui.data import bundled_chart, datasets, report_unreadable_sources
 
 st.title("Growth projections")
 st.caption(
@@ -19,6 +19,6 @@ area_codes = {slugify(a): a for a in dict.fromkeys(data["growth_projections"]["f
 chosen = linked_multiselect("areas", "Focus areas", area_codes)
 
 if chosen:
-    render_chart_with_excerpt(growth_projections_chart(data, chosen))
+    render_chart_with_excerpt(bundled_chart(growth_projections_chart, chosen))
 else:
     st.info("Pick at least one focus area to draw the chart.")

@@ -5,7 +5,7 @@ import streamlit as st
 from lib.charts.catalog import all_countries, developers_chart, model_counts_chart
 from lib.reference.countries import iso3
 from ui.components import has_rows, linked_multiselect, render_chart_with_excerpt
-from ui.data import datasets, report_unreadable_sources
+from ui.data import bundled_chart, datasets, report_unreadable_sources
 
 st.title("AI models by country")
 st.caption(
@@ -28,9 +28,9 @@ rest = st.checkbox(
 )
 
 if chosen:
-    render_chart_with_excerpt(model_counts_chart(data, chosen, rest_of_world=rest))
+    render_chart_with_excerpt(bundled_chart(model_counts_chart, chosen, rest))
 else:
     st.info("Pick at least one country to draw the chart.")
 st.divider()
 if has_rows(data["korean_models_by_developer"], "models by developer"):
-    render_chart_with_excerpt(developers_chart(data))
+    render_chart_with_excerpt(bundled_chart(developers_chart))

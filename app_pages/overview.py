@@ -8,11 +8,12 @@ from lib.charts.citations import citation, short_name
 from lib.datasets.confirmed_figures import is_confirmed
 from ui.components import has_rows, render_chart_with_excerpt, render_citation_link
 from ui.data import (
-    corpus,
+    bundled_chart,
     report_confirmed_problems,
     report_unreadable_sources,
     session_datasets,
     session_metadata,
+    source_metadata,
 )
 from ui.safe_text import inert
 
@@ -37,12 +38,12 @@ report_unreadable_sources()
 data = session_datasets()  # the curated figures, and those confirmed in this session
 confirmed = is_confirmed(data["key_figures"])
 figures = data["key_figures"].set_index("figure_id")
-sources = corpus().sources
+metadata = source_metadata()  # the bundled sources' records (small: no texts, no tables)
 
 
 def _help(figure_id: str) -> str:
     row = figures.loc[figure_id]
-    meta = sources[row.source_id].meta if row.source_id in sources else {}
+    meta = metadata.get(row.source_id, {})
     return inert(f"{row.label}. “{row.quote}” — {citation(meta)} ({row.provenance})")
 
 
@@ -56,7 +57,7 @@ for index, (short_label, main, companion) in enumerate(HEADLINES):
         if companion and companion in figures.index:
             other = figures.loc[companion]
             st.caption(inert(other.display + COMPANION_SUFFIX.get(companion, "")))
-        meta = sources[row.source_id].meta if row.source_id in sources else {}
+        meta = metadata.get(row.source_id, {})
         render_citation_link(
             row.source_id,
             row.quote_start,
@@ -67,7 +68,10 @@ for index, (short_label, main, companion) in enumerate(HEADLINES):
 
 st.divider()
 if has_rows(data["key_figures"][~confirmed], "headline figures"):
-    render_chart_with_excerpt(key_figures_chart(data))
+    # The curated figures only: drawn once for every session that has confirmed none.
+    render_chart_with_excerpt(
+        key_figures_chart(data) if confirmed.any() else bundled_chart(key_figures_chart)
+    )
 
 report_confirmed_problems()
 if confirmed.any():

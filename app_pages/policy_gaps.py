@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib.charts.catalog import policy_gaps_chart
 from ui.components import has_rows, render_chart_with_excerpt
-from ui.data import datasets, report_unreadable_sources
+from ui.data import bundled_chart, datasets, report_unreadable_sources
 from ui.safe_text import inert
 
 st.title("Policy gaps")
@@ -15,7 +15,7 @@ report_unreadable_sources()
 data = datasets()
 if not has_rows(data["policy_gaps"], "policy gap table"):
     st.stop()
-chart = policy_gaps_chart(data)
+chart = bundled_chart(policy_gaps_chart)
 render_chart_with_excerpt(chart)
 for row in chart.data[chart.data["is_missing"]].itertuples():
     absent = [

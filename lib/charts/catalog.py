@@ -34,14 +34,28 @@ class Chart:
     alt: str
     notes: list[str] = field(default_factory=list)
     period: str = ""  # the time frame the numbers refer to, for exports and captions
+    # quotes() worked out once (a cached chart brings them along): a copy is handed out.
+    known_quotes: pd.DataFrame | None = field(default=None, repr=False, compare=False)
 
     def quotes(self) -> pd.DataFrame:
         """The distinct source passages behind the chart, in order of first use."""
+        if self.known_quotes is not None:
+            return self.known_quotes.copy()
         if not set(QUOTE_COLUMNS) <= set(self.data.columns):
             return pd.DataFrame(columns=QUOTE_COLUMNS)
         return (
             self.data[QUOTE_COLUMNS].drop_duplicates(["source_id", "quote"]).reset_index(drop=True)
         )
+
+
+def figure_from_dict(spec: dict) -> go.Figure:
+    """A figure rebuilt from the ``to_dict()`` of a figure plotly has already validated.
+
+    Validation is most of what a plotly figure costs to build or copy (20-30 ms a chart here,
+    on every rerun of every page); a dict that came out of a validated figure has nothing left
+    to check, so it is taken as it is (plotly's own template loader does the same).
+    """
+    return go.Figure(spec, _validate=False)
 
 
 def _describe_groups(

@@ -1,8 +1,14 @@
 """Chart builders are pure: data in, figure out, with the source caption inside."""
 
-from lib.charts.catalog import CHART_NEEDS, model_counts_chart
+import json
+
+import plotly.graph_objects as go
+import plotly.io
+
+from lib.charts.catalog import CHART_NEEDS, figure_from_dict, model_counts_chart
 from lib.charts.excerpts import mark_cited, mark_spans, passage_in_context
 from lib.charts.url_state import join_codes, parse_choice_list, slugify
+from ui.components import THEME_INK, with_theme_ink
 
 
 def test_every_chart_carries_its_source_caption_and_alt_text(datasets):
@@ -52,3 +58,19 @@ def test_url_state_parsing():
     assert parse_choice_list(None, choices) == (None, [])
     assert join_codes(["China", "South Korea"], choices) == "KOR,CHN"
     assert slugify("Manufacturing & Automation") == "manufacturing-automation"
+
+
+def _spec(figure: go.Figure) -> dict:
+    return json.loads(plotly.io.to_json(figure, validate=False))
+
+
+def test_figure_rebuilt_from_its_dict_and_theme_ink_match_plotlys_validated_copies(datasets):
+    """The page draws figures rebuilt from their dicts without a second validation (the cost of a
+    plotly figure): they must be the figures plotly's validated copy and setters give."""
+    for _, make in CHART_NEEDS:
+        figure = make(datasets).figure
+        assert _spec(figure_from_dict(figure.to_dict())) == _spec(figure)
+        expected = go.Figure(figure)
+        expected.update_layout(font={"color": THEME_INK["light"]})
+        expected.update_annotations(font_color=THEME_INK["light"])
+        assert _spec(with_theme_ink(figure)) == _spec(expected)
