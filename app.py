@@ -71,7 +71,9 @@ st.sidebar.caption(
 # The team's confirmed figures count on every page. Read after the page has drawn, so the team
 # library (its database, SQLAlchemy) is off the path to the first chart; when it brings reviews
 # this session has not seen, the page runs once more with them.
-from ui.library import seed_team_reviews  # noqa: E402  (imported here, after the chart)
+from ui.heap import freeze_startup_heap  # noqa: E402  (imported here, after the chart)
+from ui.library import seed_team_reviews  # noqa: E402
 
 if seed_team_reviews():
     st.rerun()
+freeze_startup_heap()  # once per process: Streamlit's collection after each run skips it

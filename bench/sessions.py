@@ -82,12 +82,8 @@ class App:
     alt: dict[str, str]  # url path -> start of the page's first chart's alt text (browser check)
 
     def command(self, port: int, watcher: str) -> list[str]:
-        # app.py is served the way `make run` serves it (its data stack imported at start).
-        launcher = (
-            ["-m", "ui.serve"]
-            if self.script == "app.py"
-            else ["-m", "streamlit", "run", self.script]
-        )
+        # A plain `streamlit run`, as Community Cloud and a container run it.
+        launcher = ["-m", "streamlit", "run", self.script]
         return [sys.executable, *launcher,
                 "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
                 "--browser.gatherUsageStats", "false", "--server.fileWatcherType", watcher]  # fmt: skip
