@@ -200,9 +200,13 @@ def linked_multiselect(parameter: str, label: str, choices: dict[str, str], wher
     key = f"linked-{parameter}"
     chosen, unknown = parse_choice_list(st.query_params.get(parameter), choices)
     labels = list(choices.values())
-    if key not in st.session_state:
+    # Two pages may read the same parameter (``countries``) over different choices: a state
+    # made for the other page's widget would open this one empty, so it starts afresh.
+    made_for = f"{key}-choices"
+    if key not in st.session_state or st.session_state.get(made_for) != labels:
         notice_ignored(parameter, unknown, f"among {', '.join(choices)}")
         st.session_state[key] = chosen or labels
+        st.session_state[made_for] = labels
     picked = where.multiselect(label, labels, key=key)
     st.query_params[parameter] = join_codes(picked, choices)
     return picked

@@ -1,6 +1,8 @@
 """URL-linked filters keep every change, in any order: widget, chart and link always agree."""
 
-from tests.apptest_helpers import figures, open_page
+from streamlit.testing.v1 import AppTest
+
+from tests.apptest_helpers import APP, figures, open_page
 
 
 def model_bars(at) -> list[str]:
@@ -70,3 +72,19 @@ def test_growth_projections_keeps_every_change():
     at.multiselect(key="linked-areas").select(areas[0]).run()
     assert sorted(at.multiselect(key="linked-areas").value) == sorted([areas[0], areas[2]])
     assert len(at.query_params["areas"].split(",")) == 2
+
+
+def test_a_page_switch_between_two_country_filters_opens_the_new_page_on_its_own_choices():
+    at = AppTest.from_file(str(APP), default_timeout=90).run()
+    at.switch_page("app_pages/sector_adoption.py").run()
+    assert at.multiselect(key="linked-countries").options == [
+        "South Korea",
+        "United States",
+        "China",
+    ]
+    at.switch_page("app_pages/model_counts.py").run()  # the sidebar: no link parameters
+    countries = at.multiselect(key="linked-countries")
+    assert "France" in countries.options
+    assert countries.value  # it used to open empty, with no chart of models by country
+    assert set(countries.value) <= set(countries.options)
+    assert len(figures(at)) == 2  # models by country, and Korea's by developer
