@@ -59,7 +59,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import connect
 
 from bench.common import median, p95
-from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, REPO_ROOT, free_port
+from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, REPO_ROOT, free_port, stop_process
 
 SESSIONS = 20
 STEPS = (1, 2, 5, 10, 20, 40)
@@ -378,15 +378,6 @@ def _wait_healthy(port: int, process: subprocess.Popen, log, timeout: float = 60
         time.sleep(0.2)
 
 
-def _stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
-
-
 @contextlib.contextmanager
 def servers(app: App, count: int = 1, watcher: str = "none") -> Iterator[list[tuple[int, int]]]:
     """``count`` fresh server processes of ``app`` on loopback; yields (port, pid) of each."""
@@ -398,7 +389,7 @@ def servers(app: App, count: int = 1, watcher: str = "none") -> Iterator[list[tu
             process = subprocess.Popen(app.command(port, watcher), cwd=REPO_ROOT, stdout=log,
                                        stderr=subprocess.STDOUT,
                                        env={**os.environ, "PYTHONUNBUFFERED": "1"})  # fmt: skip
-            stack.callback(_stop, process)
+            stack.callback(stop_process, process)
             started.append((process, log, port))
         for process, log, port in started:
             _wait_healthy(port, process, log)
@@ -422,7 +413,7 @@ def haproxy(backend_ports: list[int]) -> Iterator[tuple[int, int]]:
             _wait_healthy(port, process, log, timeout=20)
             yield port, process.pid
         finally:
-            _stop(process)
+            stop_process(process)
 
 
 def haproxy_version() -> str | None:

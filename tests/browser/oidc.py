@@ -23,7 +23,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from tests.browser.server import REPO_ROOT, _wait_until_healthy, free_port
+from tests.browser.server import REPO_ROOT, _wait_until_healthy, free_port, stop_process
 
 CLIENT_ID = "korea-ai-dashboard"
 CLIENT_SECRET = "client secret of the test provider"
@@ -41,12 +41,7 @@ def _process(command: list[str], env: dict[str, str] | None = None) -> Iterator[
         try:
             yield process, log
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
+            stop_process(process)
 
 
 @contextlib.contextmanager

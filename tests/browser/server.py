@@ -79,11 +79,17 @@ def streamlit_server_process(
         try:
             yield _wait_until_healthy(f"http://127.0.0.1:{port}", process, log, timeout), process
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            stop_process(process)
+
+
+def stop_process(process: subprocess.Popen) -> None:
+    """Terminate a server process; kill it when it does not end within 10 s."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
 
 
 def _wait_until_healthy(base: str, process: subprocess.Popen, log, timeout: float) -> str:
