@@ -22,12 +22,12 @@ frame = pd.DataFrame(
         {
             "Article": f"sources?source={a.id}",
             "Title": a.title,
-            "Outlet": a.publisher,
-            "Date": a.published,
+            "Tables": a.tables,  # the counts beside the title: a wide grid cuts off its right
+            "Figures": a.figures,
             "Added by": a.added_by,
             "Added (UTC)": a.added_at.strftime("%Y-%m-%d %H:%M"),
-            "Tables": a.tables,
-            "Figures": a.figures,
+            "Outlet": a.publisher,
+            "Date": a.published,
             "File": a.file_name,
         }
         for a in articles
