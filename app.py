@@ -4,7 +4,6 @@ import streamlit as st
 
 from ui.preload import preload_chart_renderer
 
-
 PAGES = [
     st.Page("app_pages/overview.py", title="Overview", icon=":material/home:", default=True),
     st.Page(
