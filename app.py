@@ -4,6 +4,16 @@ import streamlit as st
 
 from ui.preload import preload_chart_renderer
 
+# First of all, the browser starts loading the chart renderer (ui/preload.py), while this server
+# imports pandas and the data layer below; the slot is emptied once the page has drawn.
+preload = st.empty()
+preload_chart_renderer(preload)
+# An emoji favicon is drawn in the browser; a :material/...: one is fetched from fonts.gstatic.com
+# by every visitor's browser, and the app makes no request outside its own server. Set before the
+# navigation, whose page icons would otherwise be taken for the favicon; after the preload, because
+# validating the emoji imports Streamlit's emoji table (0.15-0.3 s on a first run).
+st.set_page_config(page_title="Korea AI Policy Dashboard", page_icon="📊", layout="wide")
+
 PAGES = [
     st.Page("app_pages/overview.py", title="Overview", icon=":material/home:", default=True),
     st.Page(
@@ -52,15 +62,6 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
-# First of all, the browser starts loading the chart renderer (ui/preload.py), while this server
-# imports pandas and the data layer below; the slot is emptied once the page has drawn.
-preload = st.empty()
-if page.url_path != "library":  # the one page without a chart
-    preload_chart_renderer(preload)
-# An emoji favicon is drawn in the browser; a :material/...: one is fetched from fonts.gstatic.com
-# by every visitor's browser, and the app makes no request outside its own server. Set after the
-# preload: validating the emoji imports Streamlit's emoji table (0.15-0.3 s on a first run).
-st.set_page_config(page_title="Korea AI Policy Dashboard", page_icon="📊", layout="wide")
 
 from ui.components import drop_unknown_parameters  # noqa: E402  (after the preload)
 from ui.exports import render_copy_link, render_deck_panel  # noqa: E402
