@@ -2,13 +2,16 @@
 
 import streamlit as st
 
-from ui.components import drop_unknown_parameters
-from ui.exports import render_copy_link, render_deck_panel
-from ui.login import render_login
-from ui.page_parameters import PAGE_PARAMETERS
+from ui.preload import preload_chart_renderer
 
+# First of all, the browser starts loading the chart renderer (ui/preload.py), while this server
+# imports pandas and the data layer below; the slot is emptied once the page has drawn.
+preload = st.empty()
+preload_chart_renderer(preload)
 # An emoji favicon is drawn in the browser; a :material/...: one is fetched from fonts.gstatic.com
-# by every visitor's browser, and the app makes no request outside its own server.
+# by every visitor's browser, and the app makes no request outside its own server. Set before the
+# navigation, whose page icons would otherwise be taken for the favicon; after the preload, because
+# validating the emoji imports Streamlit's emoji table (0.15-0.3 s on a first run).
 st.set_page_config(page_title="Korea AI Policy Dashboard", page_icon="📊", layout="wide")
 
 PAGES = [
@@ -59,8 +62,15 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
+
+from ui.components import drop_unknown_parameters  # noqa: E402  (after the preload)
+from ui.exports import render_copy_link, render_deck_panel  # noqa: E402
+from ui.login import render_login  # noqa: E402
+from ui.page_parameters import PAGE_PARAMETERS  # noqa: E402
+
 drop_unknown_parameters(PAGE_PARAMETERS.get(page.url_path, set()))
 page.run()
+preload.empty()
 render_copy_link(page.url_path)  # after the page has written its view into the URL
 render_deck_panel()
 render_login()

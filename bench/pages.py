@@ -16,7 +16,7 @@ from bench.common import median, peak_rss_mb
 from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server_process
 
 RUNS = 5
-COLD_RUNS = 3  # a fresh server each: median of 3
+COLD_RUNS = 5  # rounds, each a fresh server per app and page: median of 5
 # url path -> the start of its first chart's alt text
 CHART_PAGES = {
     "": "Bar chart of headline percentages",
@@ -26,6 +26,8 @@ CHART_PAGES = {
     "policy-gaps": "Dumbbell chart of South Korea's AI policy",
 }
 FLOOR = ("bench/floor_app.py", "", "Floor bar chart")
+# The same chart drawn from a pandas DataFrame: what importing pandas alone costs in memory.
+PANDAS_FLOOR = ("bench/floor_pandas_app.py", "", "Floor bar chart")
 VISITORS = (1, 5, 10, 20)
 VISIT_TIMEOUT_MS = 60_000
 LOAD_DEADLINE_S = 120
@@ -57,18 +59,24 @@ def run_cold_and_warm() -> dict[str, object]:
     results: dict[str, object] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        floor_runs = [_cold_once(browser, FLOOR[0], FLOOR[1], FLOOR[2]) for _ in range(COLD_RUNS)]
+        # Side by side: each round runs the floor, then every page, so a slow spell of the
+        # machine (the floor alone swings 3.2-4.7 s between runs) weighs on both alike.
+        floor_runs: list[tuple[float, float]] = []
+        page_runs: dict[str, list[float]] = {path: [] for path in CHART_PAGES}
+        for _ in range(COLD_RUNS):
+            floor_runs.append(_cold_once(browser, FLOOR[0], FLOOR[1], FLOOR[2]))
+            for path, alt in CHART_PAGES.items():
+                page_runs[path].append(_cold_once(browser, "app.py", path, alt)[0])
         floor = median([t for t, _ in floor_runs])
         results["floor_cold_s"] = floor
         results["floor_memory_mb"] = max(m for _, m in floor_runs)
+        results["pandas_floor_memory_mb"] = _cold_once(browser, *PANDAS_FLOOR)[1]
         print(f"floor app: cold time-to-chart median {floor:.2f} s")
         cold = {}
-        for path, alt in CHART_PAGES.items():
-            runs = [_cold_once(browser, "app.py", path, alt)[0] for _ in range(COLD_RUNS)]
-            cold[path or "overview"] = median(runs)
-            print(
-                f"cold /{path}: median {cold[path or 'overview']:.2f} s = {cold[path or 'overview'] / floor:.2f}x floor"
-            )
+        for path, runs in page_runs.items():
+            name = path or "overview"
+            cold[name] = median(runs)
+            print(f"cold /{path}: median {cold[name]:.2f} s = {cold[name] / floor:.2f}x floor")
         results["cold_s"] = cold
         with streamlit_server_process("app.py") as (base, process):
             context = browser.new_context()
@@ -104,6 +112,7 @@ def run_cold_and_warm() -> dict[str, object]:
             f"warm page switch: median {results['warm_median_s']:.2f} s over {len(all_switches)} switches"
         )
         print(f"peak server memory: app {results['app_memory_mb']:.0f} MB after every page, "
-              f"floor {results['floor_memory_mb']:.0f} MB")  # fmt: skip
+              f"floor {results['floor_memory_mb']:.0f} MB, "
+              f"floor with pandas {results['pandas_floor_memory_mb']:.0f} MB")  # fmt: skip
         browser.close()
     return results

@@ -73,7 +73,8 @@ def render(
         "  each non-ASCII line, each step's per-line work), so shapes of tiny lines clean fewer MB/s",
         "  than prose; the line budget (`MAX_LINES`) bounds what one upload of them can cost.",
         "",
-        "## 1. Page time-to-chart (median of 5, navigation → the page's own plotly chart visible)",
+        f"## 1. Page time-to-chart (median of {pages.COLD_RUNS} cold rounds, each the floor then every page; "
+        "navigation → the page's own plotly chart visible)",
         "",
         "| page | cold (fresh server + browser context) | × floor | warm page switch |",
         "|---|---|---|---|",
@@ -103,6 +104,9 @@ def render(
         f"- Peak server RSS after visiting every page: {page['app_memory_mb']:.0f} MB; "
         f"minimal app after its page: {page['floor_memory_mb']:.0f} MB "
         f"({page['app_memory_mb'] / page['floor_memory_mb']:.2f}×).",
+        f"- The same minimal chart drawn from a pandas DataFrame: {page['pandas_floor_memory_mb']:.0f} MB "
+        f"({page['pandas_floor_memory_mb'] / page['floor_memory_mb']:.2f}× the minimal app); the app is "
+        f"{page['app_memory_mb'] / page['pandas_floor_memory_mb']:.2f}× that.",
         "",
         "## 5. Concurrent analysts",
         "",

@@ -13,6 +13,10 @@ from ui.data import confirmed_count, corpus, session_datasets, session_metadata
 from ui.safe_text import inert
 
 DECK_FILE = "korea-ai-policy-dashboard.pptx"
+DECK_PANEL_KEY = "deck-panel"
+LINK_PANEL_KEY = "link-panel"
+DECK_CHOICE_KEY = "deck-choice"  # the panel's choices, kept while it is closed
+DECK_THEME_KEY = "deck-theme-choice"
 
 
 def render_chart_downloads(chart: Chart) -> None:
@@ -49,22 +53,42 @@ def render_chart_downloads(chart: Chart) -> None:
 def render_deck_panel() -> None:
     """Sidebar panel: pick charts and a theme, build the deck with a progress bar, download it.
 
-    Charts are listed by name and only drawn when the deck is built, so the panel costs nothing
-    on the reruns of every page.
+    Its contents are sent only while it is open (``on_change="rerun"``): closed, the panel costs a
+    visitor's browser and this server nothing on every page. Charts are listed by name and only
+    drawn when the deck is built.
     """
-    with st.sidebar.expander("Slide deck", icon=":material/slideshow:"):
+    panel = st.sidebar.expander(
+        "Slide deck", icon=":material/slideshow:", key=DECK_PANEL_KEY, on_change="rerun"
+    )
+    if not panel.open:
+        return
+    with panel:
         extras = st.session_state.get("deck_extras", {})
         names = dict(CHART_NAMES)
         if not confirmed_count():  # listed once the analyst has confirmed a figure
             del names[CONFIRMED_CHART_ID]
         names |= {chart_id: chart.title for chart_id, chart in extras.items()}
+        # Closing the panel removes its widgets: the choice is kept beside them, and a chart
+        # that was not offered when the analyst chose (a newly confirmed one) is added.
+        kept = st.session_state.get(DECK_CHOICE_KEY)
+        default = list(names)
+        if kept:
+            default = [
+                name for name in names if name in kept["chosen"] or name not in kept["offered"]
+            ]
         chosen = st.multiselect(
-            "Charts", list(names), default=list(names), format_func=names.get, key="deck-charts"
+            "Charts", list(names), default=default, format_func=names.get, key="deck-charts"
         )
         theme_default = 1 if (st.context.theme.type or "light") == "dark" else 0
         theme = st.radio(
-            "Slides", ["light", "dark"], index=theme_default, horizontal=True, key="deck-theme"
+            "Slides",
+            ["light", "dark"],
+            index=st.session_state.get(DECK_THEME_KEY, theme_default),
+            horizontal=True,
+            key="deck-theme",
         )
+        st.session_state[DECK_CHOICE_KEY] = {"offered": list(names), "chosen": list(chosen)}
+        st.session_state[DECK_THEME_KEY] = ["light", "dark"].index(theme)
         if st.button(
             "Build slide deck", icon=":material/build:", disabled=not chosen, width="stretch"
         ):
@@ -105,6 +129,14 @@ def page_link_url(url_path: str) -> str:
 
 
 def render_copy_link(url_path: str) -> None:
-    """Sidebar box with this view's link; its copy icon puts it on the clipboard."""
-    st.sidebar.markdown("**Copy link** to this view")
-    st.sidebar.code(page_link_url(url_path), language=None, wrap_lines=True)
+    """Sidebar panel with this view's link; its copy icon puts it on the clipboard.
+
+    Open, it follows every change to the view. Its contents are sent only while it is open: the
+    code box's renderer is 1.5 MB of script that a first visit's browser would otherwise compile
+    beside the first chart."""
+    panel = st.sidebar.expander(
+        "Copy link to this view", icon=":material/link:", key=LINK_PANEL_KEY, on_change="rerun"
+    )
+    if panel.open:
+        with panel:
+            st.code(page_link_url(url_path), language=None, wrap_lines=True)

@@ -155,6 +155,8 @@ def test_chart_builder_records_edits_and_adds_to_deck():
         key=next(b.key for b in at.button if b.key and b.key.startswith("deck-add-"))
     ).click().run()
     assert len(at.session_state["deck_extras"]) == 1
+    at.session_state["deck-panel"] = True  # open the deck panel
+    at.run()
     at.sidebar.button[0].click().run()  # build the deck: bundled charts plus this one
     assert at.session_state["deck-slides"] == 10
 

@@ -164,6 +164,8 @@ def test_confirm_edit_reject_then_chart_download_and_deck():
     assert '<mark class="fig-rejected">five</mark>' in text
 
     # The deck panel offers the chart; the deck built from it quotes every passage.
+    at.session_state["deck-panel"] = True  # open the panel: its contents are sent only then
+    at.run()
     assert "confirmed-figures" in at.multiselect(key="deck-charts").value
     at.multiselect(key="deck-charts").set_value(["confirmed-figures"]).run()
     (build,) = [b for b in at.button if b.label == "Build slide deck"]

@@ -188,6 +188,10 @@ def test_every_chart_has_downloads_and_modebar_png_size():
 
 def test_copy_link_and_deck_from_the_sidebar():
     at = open_page("model-counts", countries="KOR,USA")
+    assert not at.sidebar.code and not at.sidebar.button  # closed panels send nothing
+    at.session_state["link-panel"] = True
+    at.session_state["deck-panel"] = True
+    at.run()
     (link,) = at.sidebar.code
     assert link.value.endswith("/model-counts?countries=KOR,USA")
     at.sidebar.button[0].click().run()  # Build slide deck

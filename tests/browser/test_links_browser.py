@@ -24,6 +24,8 @@ def test_copied_link_restores_a_changed_selection(warm_app, page, browser):
     assert sorted(bar_labels(page)) == ["China", "South Korea", "United States"]
     # Remove China from the selection, as an analyst would.
     page.locator('[data-testid="stMain"]').get_by_role("button", name="Remove China").click()
+    # The link panel is closed on a first visit (its contents are sent only when it is open).
+    page.locator('[data-testid="stSidebar"]').get_by_text("Copy link to this view").click()
     page.wait_for_function(
         """() => {
             const code = document.querySelector('[data-testid="stSidebar"] [data-testid="stCode"] code');
