@@ -6,6 +6,8 @@ import streamlit as st
 
 from ui.library import get_library, library_articles, saved_charts
 
+TITLE_ROW_HEIGHT = 72  # px: three lines of a title; the grid wraps text only in rows over 4rem
+
 st.title("Team library")
 articles = library_articles()
 if articles is None:
@@ -37,6 +39,7 @@ st.dataframe(
     frame,
     hide_index=True,
     width="stretch",
+    row_height=TITLE_ROW_HEIGHT,  # taller rows wrap a long title instead of cutting it off
     column_config={
         "Article": st.column_config.LinkColumn(
             "Open", display_text="Open", help="Open the article on Sources"

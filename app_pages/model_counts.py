@@ -4,7 +4,12 @@ import streamlit as st
 
 from lib.charts.catalog import all_countries, developers_chart, model_counts_chart
 from lib.reference.countries import iso3
-from ui.components import has_rows, linked_multiselect, render_chart_with_excerpt
+from ui.components import (
+    has_rows,
+    linked_checkbox,
+    linked_multiselect,
+    render_chart_with_excerpt,
+)
 from ui.data import bundled_chart, datasets, report_unreadable_sources
 
 st.title("AI models by country")
@@ -18,12 +23,12 @@ if not has_rows(data["model_counts"], "model counts"):
 country_codes = {iso3(c) or c: c for c in all_countries(data, "model_counts")}
 
 chosen = linked_multiselect("countries", "Countries", country_codes)
-# On when the page opens on every country; a fixed key then keeps the analyst's own choice
-# while the countries change.
-if "rest-of-world" not in st.session_state:
-    st.session_state["rest-of-world"] = set(chosen) == set(country_codes.values())
-rest = st.checkbox(
+# On when the page opens on every country (or as the link says); a fixed key then keeps the
+# analyst's own choice while the countries change, and the link carries it.
+rest = linked_checkbox(
+    "rest",
     "Show the rest of the world (derived: the world total minus the countries shown)",
+    default=set(chosen) == set(country_codes.values()),
     key="rest-of-world",
 )
 

@@ -47,24 +47,25 @@ def _help(figure_id: str) -> str:
     return inert(f"{row.label}. “{row.quote}” — {citation(meta)} ({row.provenance})")
 
 
-columns = st.columns(3)
-for index, (short_label, main, companion) in enumerate(HEADLINES):
-    if main not in figures.index:
-        continue
-    row = figures.loc[main]
-    with columns[index % 3], st.container(border=True):
-        st.metric(short_label, row.display, help=_help(main))
-        if companion and companion in figures.index:
-            other = figures.loc[companion]
-            st.caption(inert(other.display + COMPANION_SUFFIX.get(companion, "")))
-        meta = metadata.get(row.source_id, {})
-        render_citation_link(
-            row.source_id,
-            row.quote_start,
-            row.quote_end,
-            inert(short_name(meta, 36)),
-            help=inert(f"{citation(meta)} · source id {row.source_id}"),
-        )
+shown = [headline for headline in HEADLINES if headline[1] in figures.index]
+for first in range(0, len(shown), 3):  # rows of three cards, each as tall as its row
+    row_of_cards = shown[first : first + 3]
+    columns = st.columns(3)[: len(row_of_cards)]  # a short last row keeps the same widths
+    for column, (short_label, main, companion) in zip(columns, row_of_cards, strict=True):
+        row = figures.loc[main]
+        with column, st.container(border=True, height="stretch"):
+            st.metric(short_label, row.display, help=_help(main))
+            if companion and companion in figures.index:
+                other = figures.loc[companion]
+                st.caption(inert(other.display + COMPANION_SUFFIX.get(companion, "")))
+            meta = metadata.get(row.source_id, {})
+            render_citation_link(
+                row.source_id,
+                row.quote_start,
+                row.quote_end,
+                inert(short_name(meta, 36)),
+                help=inert(f"{citation(meta)} · source id {row.source_id}"),
+            )
 
 st.divider()
 if has_rows(data["key_figures"][~confirmed], "headline figures"):

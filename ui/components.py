@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -100,10 +101,12 @@ def render_excerpts(quotes: pd.DataFrame, extra_meta: dict[str, dict] | None = N
 # Chart text in the theme's own ink: Streamlit's chart theme draws text that has no colour of
 # its own in #808495, 3.8:1 on white (WCAG AA needs 4.5:1), and no single grey passes on both.
 THEME_INK = {"light": "#3d3d3d", "dark": "#e8e8e8"}
+AXIS = re.compile(r"[xy]axis\d*")
 
 
 def with_theme_ink(figure: go.Figure) -> go.Figure:
-    """A copy of ``figure`` whose text is drawn in the active theme's ink (light by default).
+    """A copy of ``figure`` for the screen: its text in the active theme's ink (light by
+    default), its modebar upright in the right margin.
 
     The ink is set in the figure's dict, not through plotly's setters: a validated copy of a
     figure costs 20-30 ms on every rerun, this a few.
@@ -114,6 +117,17 @@ def with_theme_ink(figure: go.Figure) -> go.Figure:
     layout["font"] = {**layout.get("font", {}), "color": ink}
     for annotation in layout.get("annotations", []):
         annotation["font"] = {**annotation.get("font", {}), "color": ink}
+    # Streamlit's theme gives axis labels and titles its own grey, 3.7:1 on white: the ink too.
+    axes = {"xaxis", "yaxis"} | {name for name in layout if AXIS.fullmatch(name)}
+    for name in sorted(axes):
+        axis = layout.setdefault(name, {})
+        axis["tickfont"] = {**axis.get("tickfont", {}), "color": ink}
+        title = axis.get("title")
+        title = {"text": title} if isinstance(title, str) else dict(title or {})
+        axis["title"] = {**title, "font": {**title.get("font", {}), "color": ink}}
+    # The modebar stands upright in the right margin: lying across the top, it covered the
+    # title of any chart whose title reaches past the middle.
+    layout["modebar"] = {**layout.get("modebar", {}), "orientation": "v"}
     return figure_from_dict(spec)
 
 
@@ -207,9 +221,35 @@ def linked_multiselect(parameter: str, label: str, choices: dict[str, str], wher
         notice_ignored(parameter, unknown, f"among {', '.join(choices)}")
         st.session_state[key] = chosen or labels
         st.session_state[made_for] = labels
-    picked = where.multiselect(label, labels, key=key)
+    picked = where.multiselect(label, labels, key=key, wrap=True)  # chips in full, on rows
     st.query_params[parameter] = join_codes(picked, choices)
     return picked
+
+
+ON_OFF = {"on": True, "off": False}
+
+
+def linked_checkbox(
+    parameter: str, label: str, default: bool, key: str, help: str | None = None
+) -> bool:
+    """A checkbox whose state lives in the link (``?parameter=on`` or ``off``).
+
+    Read from the link when the checkbox first appears (``default`` when the link has no
+    value; anything but on/off gets a one-line notice and the default); then the widget keeps
+    the analyst's choice, and the choice is written back so that a copied link reopens it.
+    """
+    if key not in st.session_state:
+        value = st.query_params.get(parameter)
+        state = ON_OFF.get((value or "").strip().casefold())
+        if value is not None and state is None:
+            notice_ignored(parameter, [value], "on or off")
+        st.session_state[key] = default if state is None else state
+    checked = st.checkbox(label, key=key, help=help)
+    if checked == default:  # the link names it only where it differs: short links stay short
+        st.query_params.pop(parameter, None)
+    else:
+        st.query_params[parameter] = "on" if checked else "off"
+    return checked
 
 
 SOURCE_TEXT_CSS = """<style>

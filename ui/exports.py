@@ -139,4 +139,6 @@ def render_copy_link(url_path: str) -> None:
     )
     if panel.open:
         with panel:
-            st.code(page_link_url(url_path), language=None, wrap_lines=True)
+            # One line that scrolls, never cut mid-word; the icon at its right copies it.
+            st.code(page_link_url(url_path), language=None, wrap_lines=False)
+            st.caption("Copy it with the icon at the box's right. It reopens this page as shown.")

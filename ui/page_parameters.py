@@ -3,7 +3,7 @@ notice, and the injection tests put payloads in every one of them."""
 
 PAGE_PARAMETERS: dict[str, set[str]] = {
     "sector-adoption": {"countries", "sectors"},
-    "model-counts": {"countries"},
+    "model-counts": {"countries", "rest"},
     "growth-projections": {"areas"},
     "sources": {"source", "start", "end", "q", "chart"},
 }

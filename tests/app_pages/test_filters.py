@@ -88,3 +88,26 @@ def test_a_page_switch_between_two_country_filters_opens_the_new_page_on_its_own
     assert countries.value  # it used to open empty, with no chart of models by country
     assert set(countries.value) <= set(countries.options)
     assert len(figures(at)) == 2  # models by country, and Korea's by developer
+
+
+def test_rest_of_world_choice_travels_in_the_link():
+    at = open_page("model-counts", countries="KOR,USA")
+    assert "rest" not in at.query_params  # a subset opens without it: the default, not named
+    at.checkbox(key="rest-of-world").check().run()
+    assert at.query_params["rest"] == "on"
+    copied = dict(at.query_params)
+    again = open_page("model-counts", **copied)  # a colleague opens the copied link
+    assert again.checkbox(key="rest-of-world").value is True
+    assert model_bars(again) == ["United States", "South Korea", "Rest of world"]
+    full = open_page("model-counts", rest="off")  # every country, the bar turned off
+    assert "Rest of world" not in model_bars(full)
+    assert full.query_params["rest"] == "off"
+    full.checkbox(key="rest-of-world").check().run()  # back to the default for every country
+    assert "rest" not in full.query_params
+
+
+def test_a_rest_of_world_value_that_is_not_on_or_off_gets_a_notice_and_the_default():
+    at = open_page("model-counts", countries="KOR,USA", rest="maybe")
+    assert any("rest=maybe" in info.value for info in at.info)
+    assert at.checkbox(key="rest-of-world").value is False
+    assert "rest" not in at.query_params

@@ -147,3 +147,67 @@ def test_theme_primary_colour_in_light_and_dark(warm_app, themed_page):
     assert tab.evaluate("e => getComputedStyle(e.querySelector('p') || e).color") == expected
     page.locator(".source-text mark.cited").first.scroll_into_view_if_needed()
     page.screenshot(path=ARTIFACTS / f"theme-{scheme}-sources-cited.png")
+
+
+# Every text a chart draws on the page's own background (titles, axes, legends, notes, the
+# source caption, labels beside the marks), with its fill blended over the background; text on
+# a mark of its own colour (heatmap cells, labels inside bars) is left to plotly's contrast
+# choice. axe-core does not look inside SVG.
+CHART_TEXT_CONTRAST = """() => {
+  const rgba = value => {
+    const m = (value || '').match(/rgba?\\(([^)]+)\\)/);
+    if (!m) return null;
+    const [r, g, b, a = 1] = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number);
+    return {r, g, b, a};
+  };
+  const over = (top, bottom) => ({
+    r: top.r * top.a + bottom.r * (1 - top.a), g: top.g * top.a + bottom.g * (1 - top.a),
+    b: top.b * top.a + bottom.b * (1 - top.a), a: 1});
+  const channel = v => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  const luminance = c => 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+  const ratio = (a, b) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05);
+  };
+  const page = rgba(getComputedStyle(document.querySelector('.stApp')).backgroundColor);
+  const found = [];
+  for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
+    const paper = chart.querySelector('.main-svg .bg');
+    let background = page;
+    const paperFill = paper && rgba(getComputedStyle(paper).fill);
+    if (paperFill) background = over({...paperFill, a: paperFill.a * Number(getComputedStyle(paper).fillOpacity || 1)}, page);
+    for (const text of chart.querySelectorAll('.main-svg text')) {
+      if (!text.textContent.trim() || text.closest('.heatmaplayer')) continue;
+      if (text.classList.contains('bartext') && text.closest('.barlayer')) {
+        const point = text.closest('.point'), bar = point && point.querySelector('path');
+        const box = bar && bar.getBBox(), label = text.getBBox();
+        if (box && label.x >= box.x && label.x + label.width <= box.x + box.width &&
+            label.y >= box.y && label.y + label.height <= box.y + box.height) continue;
+      }
+      const style = getComputedStyle(text);
+      const fill = rgba(style.fill);
+      if (!fill) continue;
+      const ink = over({...fill, a: fill.a * Number(style.fillOpacity || 1)}, background);
+      found.push({text: text.textContent.trim().slice(0, 60), ratio: ratio(ink, background),
+                  size: parseFloat(style.fontSize), bold: Number(style.fontWeight) >= 700});
+    }
+  }
+  return found;
+}"""
+
+
+def is_large(text: dict) -> bool:
+    return text["size"] >= 24 or (text["size"] >= 18.66 and text["bold"])
+
+
+@pytest.mark.parametrize("path", CHART_PAGES, ids=[name(path) for path in CHART_PAGES])
+def test_chart_text_has_enough_contrast(warm_app, themed_page, path):
+    """WCAG 1.4.3 inside the charts: 4.5:1, or 3:1 for large text (24 px, or 18.66 px bold)."""
+    scheme, page = themed_page
+    open_page(page, warm_app, path, scheme)
+    texts = page.evaluate(CHART_TEXT_CONTRAST)
+    assert len(texts) >= 8  # titles, ticks and captions were found
+    failing = [t for t in texts if t["ratio"] < (3.0 if is_large(t) else 4.5)]
+    assert not failing, f"{scheme} theme, /{path}: " + "; ".join(
+        f"{t['text']!r} {t['ratio']:.2f}:1 at {t['size']:.0f} px" for t in failing
+    )

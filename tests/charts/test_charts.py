@@ -73,4 +73,7 @@ def test_figure_rebuilt_from_its_dict_and_theme_ink_match_plotlys_validated_copi
         expected = go.Figure(figure)
         expected.update_layout(font={"color": THEME_INK["light"]})
         expected.update_annotations(font_color=THEME_INK["light"])
+        for axes in (expected.update_xaxes, expected.update_yaxes):
+            axes(tickfont_color=THEME_INK["light"], title_font_color=THEME_INK["light"])
+        expected.update_layout(modebar_orientation="v")
         assert _spec(with_theme_ink(figure)) == _spec(expected)
