@@ -54,6 +54,35 @@ def _cold_once(browser, script: str, path: str, alt: str) -> tuple[float, float]
     return elapsed, memory
 
 
+FLOOR_PAGES = (  # bench/floor_four_pages: url path -> the start of its chart's alt text
+    ("two", "Floor page two"),
+    ("three", "Floor page three"),
+    ("four", "Floor page four"),
+    ("", "Floor page one"),
+)
+
+
+def _switch(page, path: str, alt: str) -> float:
+    """Seconds from a click on the sidebar link to ``path`` to its chart being visible."""
+    link = page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path}"]').first
+    started = time.perf_counter()
+    link.click()
+    page.wait_for_selector(chart_selector(alt), state="visible", timeout=VISIT_TIMEOUT_MS)
+    return time.perf_counter() - started
+
+
+def warm_floor(browser) -> list[float]:
+    """Warm page switches of the four-page floor (one plotly bar chart a page), the same way."""
+    with streamlit_server_process("bench/floor_four_pages/app.py") as (base, _):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base)
+        page.wait_for_selector(chart_selector("Floor page one"), timeout=VISIT_TIMEOUT_MS)
+        times = [_switch(page, path, alt) for _ in range(RUNS) for path, alt in FLOOR_PAGES]
+        context.close()
+    return times
+
+
 def run_cold_and_warm() -> dict[str, object]:
     """Cold time-to-chart per page and for the floor; warm page switches; peak memory."""
     results: dict[str, object] = {}
@@ -89,13 +118,7 @@ def run_cold_and_warm() -> dict[str, object]:
             order = [*list(CHART_PAGES)[1:], ""]
             for _ in range(RUNS):
                 for path in order:
-                    link = page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path}"]').first
-                    started = time.perf_counter()
-                    link.click()
-                    page.wait_for_selector(
-                        chart_selector(CHART_PAGES[path]), state="visible", timeout=VISIT_TIMEOUT_MS
-                    )
-                    switches[path or "overview"].append(time.perf_counter() - started)
+                    switches[path or "overview"].append(_switch(page, path, CHART_PAGES[path]))
             for path in (
                 "sources",
                 "add-source",
@@ -108,8 +131,10 @@ def run_cold_and_warm() -> dict[str, object]:
             results["warm_median_s"] = median(all_switches)
             results["app_memory_mb"] = peak_rss_mb(process.pid)
             context.close()
+        results["floor_warm_median_s"] = median(warm_floor(browser))
         print(
-            f"warm page switch: median {results['warm_median_s']:.2f} s over {len(all_switches)} switches"
+            f"warm page switch: median {results['warm_median_s']:.2f} s over {len(all_switches)} "
+            f"switches; the four-page floor {results['floor_warm_median_s']:.2f} s"
         )
         print(f"peak server memory: app {results['app_memory_mb']:.0f} MB after every page, "
               f"floor {results['floor_memory_mb']:.0f} MB, "

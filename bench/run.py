@@ -47,7 +47,9 @@ def render(
         f"| cold time-to-chart ≤ {COLD_TARGET}× floor | "
         + verdict(worst_cold <= COLD_TARGET, f"worst page {worst_cold:.2f}× the floor's {floor:.2f} s") + " |",
         f"| warm page switch ≤ {WARM_TARGET_S} s median | "
-        + verdict(page["warm_median_s"] <= WARM_TARGET_S, f"{page['warm_median_s']:.2f} s") + " |",
+        + verdict(page["warm_median_s"] <= WARM_TARGET_S,
+                  f"{page['warm_median_s']:.2f} s; the four-page floor {page['floor_warm_median_s']:.2f} s, "
+                  f"{page['warm_median_s'] / page['floor_warm_median_s']:.2f}×") + " |",
         f"| peak server memory ≤ {RSS_TARGET}× the minimal app's | "
         + verdict(page["app_memory_mb"] <= RSS_TARGET * page["floor_memory_mb"],
                   f"{page['app_memory_mb']:.0f} MB, "
@@ -66,9 +68,17 @@ def render(
         "Why the misses, where there are any:",
         "",
         "- Cold time-to-chart (a plain `streamlit run app.py`, as Community Cloud runs it): the",
-        "  floor imports streamlit and plotly; the dashboard also imports pandas and its data",
-        "  layer and renders a richer page (metrics, excerpts, sidebar). The parsed corpus is read",
-        "  from its prepared artefact (`var/cache`) and the team library after the chart.",
+        "  browser loads plotly's renderer from the session's first message (`ui/preload.py`)",
+        "  while the server's first run imports pandas and the data layer (about 1 s here), which",
+        "  the floor does not import; the chart can only be sent after them. The parsed corpus is",
+        "  read from its prepared artefact (`var/cache`) and the team library after the chart.",
+        "- Warm page switch: the server runs a chart page in about 50 ms; the rest is the browser",
+        "  drawing the page. The four-page floor, one bar chart a page, switches in "
+        f"{page['floor_warm_median_s']:.2f} s on the same machine,",
+        "  so 0.3 s leaves a richer page almost nothing.",
+        "- Memory: importing pandas 3 (with numpy and pyarrow) adds about 80 MB to a Streamlit",
+        f"  process; the minimal chart drawn from a DataFrame peaks at {page['pandas_floor_memory_mb']:.0f} MB "
+        f"({page['pandas_floor_memory_mb'] / page['floor_memory_mb']:.2f}× the minimal app).",
         "- Hostile shapes: every step is linear, but short lines pay a fixed cost per line (ftfy on",
         "  each non-ASCII line, each step's per-line work), so shapes of tiny lines clean fewer MB/s",
         "  than prose; the line budget (`MAX_LINES`) bounds what one upload of them can cost.",
