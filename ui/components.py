@@ -25,6 +25,8 @@ EXCERPT_CSS = """
 /* Cited numbers: a light tint of Okabe-Ito yellow with near-black text (contrast > 15:1),
    the same in light and dark themes. */
 .excerpt mark {background: #f8f2a1; color: #111; padding: 0 2px; border-radius: 2px;}
+/* The cells a quoted table row was read as, under the passage. */
+.cells {font-size: 0.85rem; margin: 0 0 0.3rem 1.05rem;}
 /* The citation line in the theme's text colour (WCAG 1.4.3): smaller, not faded. */
 .cite {font-size: 0.85rem; margin-bottom: 1rem;}
 </style>
@@ -81,9 +83,15 @@ def render_excerpts(quotes: pd.DataFrame, extra_meta: dict[str, dict] | None = N
         source = bundled.get(row.source_id)
         fallback = {"source_id": row.source_id}
         meta = source if source else (extra_meta or {}).get(row.source_id, fallback)
+        cells = getattr(row, "cells", "")  # a table row: the cells it was read as
+        read_as = (
+            f'<div class="cells">Read as: {html.escape(cells)}</div>'
+            if isinstance(cells, str) and cells
+            else ""
+        )
         st.markdown(
             html_block(
-                f'<div class="excerpt">“{mark_cited(row.quote)}”</div>'
+                f'<div class="excerpt">“{mark_cited(row.quote)}”</div>{read_as}'
                 f'<div class="cite">— {html.escape(citation(meta))}</div>'
             ),
             unsafe_allow_html=True,

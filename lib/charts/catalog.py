@@ -48,6 +48,33 @@ class Chart:
         )
 
 
+def quotes_with_cells(
+    frame: pd.DataFrame, row_label: str, cell: Callable[[object], str]
+) -> pd.DataFrame:
+    """The chart's distinct passages, each with ``cells``: how the table row it quotes was read
+    (``Sector — South Korea: Intermediate Adoption · United States: ...``), every cell of it.
+
+    A scraped row whose cells were glued together (``FinTechIntermediate AdoptionAdvanced``) or
+    never had separators cannot be checked by eye without the cells it was split into.
+    """
+    if frame.empty or not set(QUOTE_COLUMNS) <= set(frame.columns):
+        return pd.DataFrame(columns=[*QUOTE_COLUMNS, "cells"])
+    rows = []
+    for (source_id, quote), group in frame.groupby(["source_id", "quote"], sort=False):
+        first = group.iloc[0]
+        cells = " · ".join(cell(row) for row in group.itertuples())
+        rows.append(
+            {
+                "source_id": source_id,
+                "quote": quote,
+                "quote_start": first.quote_start,
+                "quote_end": first.quote_end,
+                "cells": f"{first[row_label]} — {cells}",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
 def figure_from_dict(spec: dict) -> go.Figure:
     """A figure rebuilt from the ``to_dict()`` of a figure plotly has already validated.
 
@@ -82,9 +109,12 @@ def sector_adoption_chart(
     described = _describe_groups(frame, "sector", lambda r: f"{r.country} {r.level}")
     alt = f"Heatmap of AI adoption level by sector and country. {described}."
     period = reported_period(frame["source_id"], data["sources"])
+    rows = _filter(data["sector_adoption"], "sector", sectors)  # each row whole, every country
+    cells = quotes_with_cells(rows, "sector", lambda r: f"{r.country}: {_or_missing(r.level)}")
     return Chart(
-        "sector-adoption-heatmap", figure.layout.title.text, frame, figure, alt, [], period
-    )
+        "sector-adoption-heatmap", figure.layout.title.text, frame, figure, alt, [], period,
+        known_quotes=cells,
+    )  # fmt: skip
 
 
 REST_OF_WORLD = "Rest of world"
@@ -172,8 +202,19 @@ def growth_projections_chart(data: Datasets, focus_areas: Sequence[str] | None =
     described = _describe_groups(frame, "focus_area", lambda r: f"{r.level} ({r.horizon})", " → ")
     alt = f"Dumbbell chart of AI focus areas from current status to projected growth. {described}."
     period = " and ".join(f"{h}" for h in dict.fromkeys(frame["horizon"]))
-    return Chart("growth-projections", figure.layout.title.text, frame, figure, alt, [],
-                 f"status and projection: {period}" if period else "")  # fmt: skip
+    cells = quotes_with_cells(
+        frame,
+        "focus_area",
+        lambda r: (
+            f"{r.horizon_label} ({r.horizon}): {_or_missing(r.level)}"
+            + (f", {r.detail}" if isinstance(r.detail, str) and r.detail else "")
+        ),
+    )
+    period = f"status and projection: {period}" if period else ""
+    return Chart(
+        "growth-projections", figure.layout.title.text, frame, figure, alt, [], period,
+        known_quotes=cells,
+    )  # fmt: skip
 
 
 def _or_missing(cell: object) -> str:

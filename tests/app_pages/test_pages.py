@@ -212,3 +212,15 @@ def test_search_link_opens_with_its_query():
     bodies = " ".join(element.proto.body for element in at.get("html"))
     assert '<mark class="hit">Sovereign</mark>' in bodies
     assert at.query_params["q"] == "sovereign"
+
+
+def test_a_glued_table_row_is_shown_with_the_cells_it_was_read_as():
+    at = open_page("sector-adoption", countries="KOR")
+    shown = " ".join(html.unescape(element.value) for element in at.markdown)
+    assert "“Financial Technology (FinTech)Intermediate AdoptionAdvanced DeploymentAdvanced" in (
+        re.sub(r"<[^>]+>", "", shown)
+    )
+    assert (
+        '<div class="cells">Read as: Financial Technology (FinTech) — South Korea: Intermediate '
+        "Adoption · United States: Advanced Deployment · China: Advanced Deployment</div>"
+    ) in shown

@@ -208,6 +208,12 @@ def test_chart_text_has_enough_contrast(warm_app, themed_page, path):
     texts = page.evaluate(CHART_TEXT_CONTRAST)
     assert len(texts) >= 8  # titles, ticks and captions were found
     failing = [t for t in texts if t["ratio"] < (3.0 if is_large(t) else 4.5)]
+    # Heatmap cells: plotly's own two inks, whose contrast on each ordinal colour
+    # tests/charts/test_charts.py checks.
+    cell_inks = page.evaluate(
+        "() => [...document.querySelectorAll('.heatmaplayer text')].map(t => getComputedStyle(t).fill)"
+    )
+    assert set(cell_inks) <= {"rgb(68, 68, 68)", "rgb(255, 255, 255)"}, cell_inks
     assert not failing, f"{scheme} theme, /{path}: " + "; ".join(
         f"{t['text']!r} {t['ratio']:.2f}:1 at {t['size']:.0f} px" for t in failing
     )

@@ -77,3 +77,38 @@ def test_figure_rebuilt_from_its_dict_and_theme_ink_match_plotlys_validated_copi
             axes(tickfont_color=THEME_INK["light"], title_font_color=THEME_INK["light"])
         expected.update_layout(modebar_orientation="v")
         assert _spec(with_theme_ink(figure)) == _spec(expected)
+
+
+def test_quoted_table_rows_carry_the_cells_they_were_read_as(datasets):
+    """A glued scraped row ("FinTechIntermediate AdoptionAdvanced...") shows its parsed cells."""
+    from lib.charts.catalog import growth_projections_chart, sector_adoption_chart
+
+    quotes = sector_adoption_chart(datasets, countries=["South Korea"]).quotes()
+    glued = quotes[quotes["quote"].str.startswith("Financial Technology (FinTech)Intermediate")]
+    assert glued["cells"].tolist() == [
+        "Financial Technology (FinTech) — South Korea: Intermediate Adoption · United States: "
+        "Advanced Deployment · China: Advanced Deployment"
+    ]  # the whole row, whatever the country filter shows
+    growth = growth_projections_chart(datasets).quotes()
+    assert growth["cells"].iloc[0] == (
+        "General-Purpose AI — Current Status (June 2025): Struggling, dominated by US/China · "
+        "Projected Growth (2028): Moderate, continued US/China dominance"
+    )
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_heatmap_cell_text_has_enough_contrast_on_every_ordinal_colour():
+    """Plotly writes a heatmap cell's text in #444 where the cell is light (tinycolor brightness
+    over 128), else white; the browser shows exactly those fills. WCAG 1.4.3 at 12 px: 4.5:1."""
+    from lib.charts.builders import ORDINAL_COLOURS
+
+    for colour in ORDINAL_COLOURS:
+        red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+        text = "#444444" if (red * 299 + green * 587 + blue * 114) / 1000 > 128 else "#ffffff"
+        high, low = sorted((_luminance(colour), _luminance(text)), reverse=True)
+        assert (high + 0.05) / (low + 0.05) >= 4.5, (colour, text)
