@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench import exports, hostile, ingest, library, pages, prose_figures, sessions
+from bench import exports, hostile, ingest, library, pages, prose_figures, real_world, sessions
 from bench.common import machine
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
@@ -167,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     host = hostile.run()  # noqa: E702
     print("== figures from prose")
     figs = prose_figures.run()  # noqa: E702
+    print("== real-world input")
+    real = real_world.run()
     print("== exports")
     exp = exports.run()  # noqa: E702
     print("== pages")
@@ -180,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         render(facts, page, ing, exp, host, figs, seconds)
         + library.markdown(team)
         + sessions.markdown(capacity)
+        + real_world.markdown(real)
     )
     RESULTS.write_text(report, encoding="utf-8")
     print(f"wrote {RESULTS} in {seconds:.0f} s")

@@ -11,8 +11,8 @@ visit an element a fixed number of times (explicit stacks, no recursion):
    half, as readability does: a paragraph's container is its parent; a block whose own text is
    set off by ``<br>`` (a CMS body without ``<p>``) is its own container. The *content root* is
    the container with the most credit, weighed by its link density and its class/id
-   (``article-body`` counts for, ``related`` against); its parent instead when a sibling holds
-   a good share of the prose too (a body split around an ad).
+   (``article-body`` counts for, ``related`` against); then the nearest ancestor that holds a
+   good share more prose (a body split around an ad, a blog editor's or live blog's blocks).
 2. **Headline.** Among the headings before the root's first prose, not in a logo or other
    chrome: the one that is the page's ``og:title``/``<title>`` (or most of it, the rest being
    the site's name); else the nearest ``<h1>``; else the nearest heading. With none, the title
@@ -44,6 +44,7 @@ and the top of the body, where it is), so that its cost does not grow with the p
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import lxml.etree
@@ -104,10 +105,14 @@ STANDFIRST_WORDS = _names(
 )
 NO_WORDS: frozenset[str] = frozenset()
 CLASS_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+# Characters a browser draws as nothing: a paragraph of only these is a blank spacer (blog
+# editors write one between paragraphs), not a line of the article.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 SPACE_RUN = re.compile(r"[ \t\n\r\f\v\xa0]+")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
+ARTICLE_BOUNDS = _names("article main")  # the root widens up to one of these, never past it
 MIN_PARAGRAPH = 20  # characters (not spaces) of non-link text for a block to count as prose
 LINK_DENSITY_LIMIT = 0.5
 CHROME_WEIGHT = 0.3
@@ -292,24 +297,51 @@ class _Page:
         return self._widen(root) if root is not None else None
 
     def _widen(self, root: Element) -> Element:
-        """The root's parent instead, when a sibling of the root holds a good share of the prose
-        too (a body split in parts around an ad); not past ``<body>``."""
-        node = self.nodes[root]
-        parent = node.parent
-        if parent is None or parent is self.body:
-            return root
-        for sibling in parent:
-            other = self.nodes.get(sibling)
+        """The nearest ancestor of the root that holds the article's other parts too: going up
+        from the root, each ancestor whose prose is at least ``1 + SIBLING_SHARE`` times that of
+        the root so far becomes the root (a body split around an ad; a blog editor's or a live
+        blog's run of sibling blocks, each a few levels deep). It stops at ``<body>``, at an
+        ancestor classed as chrome or set aside, at one that is mostly links, and at the page's
+        own ``<article>`` or ``<main>``: what lies outside it (comments, teasers) is not the
+        article, whatever its prose."""
+        orders, sums = self._prose_index()
+
+        def prose_within(element: Element) -> int:
+            node = self.nodes[element]
+            return sums[bisect_right(orders, node.end)] - sums[bisect_left(orders, node.order)]
+
+        best, best_prose = root, prose_within(root)
+        element = root
+        while (
+            element.tag not in ARTICLE_BOUNDS
+            and (parent := self.nodes[element].parent) is not None
+            and parent is not self.body
+        ):
+            node = self.nodes[parent]
             if (
-                sibling is not root
-                and other is not None
-                and not other.chrome
-                and sibling not in self.never
-                and other.credit >= SIBLING_SHARE * node.credit
-                and self.link_density(sibling) < LINK_DENSITY_LIMIT
+                parent in self.never
+                or (node.chrome and not node.content)
+                or self.link_density(parent) >= LINK_DENSITY_LIMIT
             ):
-                return parent
-        return root
+                break
+            prose = prose_within(parent)
+            if prose >= (1 + SIBLING_SHARE) * best_prose:
+                best, best_prose = parent, prose
+            element = parent
+        return best
+
+    def _prose_index(self) -> tuple[list[int], list[int]]:
+        """The orders of the prose blocks in document order, and the running sums of their
+        prose: the prose inside any element is two bisections away (its order and end)."""
+        blocks = sorted(
+            (node.order, node.own - node.own_links)
+            for element, node in self.nodes.items()
+            if self._is_prose(element, node)
+        )
+        sums = [0]
+        for _, prose in blocks:
+            sums.append(sums[-1] + prose)
+        return [order for order, _ in blocks], sums
 
     def _best_container(self) -> Element | None:
         for element, node in self.nodes.items():
@@ -432,7 +464,7 @@ class _Writer:
         if len(self.lines) == 1 and not self.lines[0]:
             return
         lines = [_normal("".join(parts)) for parts in self.lines]
-        lines = [line for line in lines if line]
+        lines = [line for line in lines if line.strip(INVISIBLE)]  # a spacer shows nothing
         if self.pre and lines:
             self.blocks.append("\n".join(lines))
         else:
@@ -512,15 +544,28 @@ def _headline(
     first = page.first_prose(root)
     line = {root, *root.iterancestors()}
     candidates = []
+    own_class_only = []  # chrome by its own class alone ("post-title published")
     for heading in page.headings:
         if page.nodes[heading].order >= first:
             break
         if page.in_chrome(heading, line):
+            parent = heading.getparent()
+            if (
+                heading not in page.never
+                and parent is not None
+                and not page.in_chrome(parent, line)
+            ):
+                text = " ".join(_inline_text(heading, page.never))
+                if text:
+                    own_class_only.append((heading, text))
             continue
         text = " ".join(_inline_text(heading, page.never))
         if text:
             candidates.append((heading, text))
-    for heading, text in candidates:
+    # The page's own title names its headline even where a class word reads as chrome.
+    for heading, text in sorted(
+        candidates + own_class_only, key=lambda pair: page.nodes[pair[0]].order
+    ):
         if _matches_title(text, titles):
             return heading, text
     for heading, text in reversed(candidates):
