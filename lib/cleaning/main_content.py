@@ -543,31 +543,23 @@ def _headline(
     """The headline element before the root's first prose, and its text."""
     first = page.first_prose(root)
     line = {root, *root.iterancestors()}
-    candidates = []
-    own_class_only = []  # chrome by its own class alone ("post-title published")
+    # (heading, text, chrome by its own class alone: "post-title published"), in page order
+    found: list[tuple[Element, str, bool]] = []
     for heading in page.headings:
         if page.nodes[heading].order >= first:
             break
-        if page.in_chrome(heading, line):
-            parent = heading.getparent()
-            if (
-                heading not in page.never
-                and parent is not None
-                and not page.in_chrome(parent, line)
-            ):
-                text = " ".join(_inline_text(heading, page.never))
-                if text:
-                    own_class_only.append((heading, text))
+        own_class = page.in_chrome(heading, line)
+        parent = heading.getparent()
+        if own_class and (heading in page.never or parent is None or page.in_chrome(parent, line)):
             continue
         text = " ".join(_inline_text(heading, page.never))
         if text:
-            candidates.append((heading, text))
+            found.append((heading, text, own_class))
     # The page's own title names its headline even where a class word reads as chrome.
-    for heading, text in sorted(
-        candidates + own_class_only, key=lambda pair: page.nodes[pair[0]].order
-    ):
+    for heading, text, _ in found:
         if _matches_title(text, titles):
             return heading, text
+    candidates = [(heading, text) for heading, text, own_class in found if not own_class]
     for heading, text in reversed(candidates):
         if heading.tag == "h1":
             return heading, text
