@@ -47,26 +47,43 @@ MIN_HEADLINE_WORDS = 4
 MAX_SHARED_WORD_SHARE = 0.3
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
+    """A line (``body`` and its line break), or a run of blank lines as one: ``body`` empty and
+    the whole run, its spaces and line breaks, in ``newline``. ``number`` counts physical lines
+    from 0 (a run's first line), so distances in lines hold whatever the runs were joined into."""
+
     body: str
     newline: str
     start: int
+    number: int
+    is_blank: bool = False
     rule: str | None = None
     beside_chrome: bool = False  # the rule holds only when a neighbouring line is chrome too
     starts_list: bool = False  # the line heads a list of other stories
 
-    @property
-    def is_blank(self) -> bool:
-        return not self.body.strip()
-
 
 def _split_lines(text: str) -> list[_Line]:
-    lines, offset = [], 0
-    for raw in text.splitlines(keepends=True):
-        body = raw.rstrip("\r\n")
-        lines.append(_Line(body, raw[len(body) :], offset))
+    """The lines of ``text``, each run of blank lines (spaces only) joined into one.
+
+    Every rule treats the lines of a blank run alike, so a run is one item however long it is:
+    an upload of blank lines costs a pass over its characters, not an object per line.
+    """
+    lines: list[_Line] = []
+    offset, run_start, run_number = 0, -1, 0
+    for number, raw in enumerate(text.splitlines(keepends=True)):
+        if raw.isspace():
+            if run_start < 0:
+                run_start, run_number = offset, number
+        else:
+            if run_start >= 0:
+                lines.append(_Line("", text[run_start:offset], run_start, run_number, True))
+                run_start = -1
+            body = raw.rstrip("\r\n")
+            lines.append(_Line(body, raw[len(body) :], offset, number))
         offset += len(raw)
+    if run_start >= 0:
+        lines.append(_Line("", text[run_start:offset], run_start, run_number, True))
     return lines
 
 
@@ -132,9 +149,17 @@ def _mark_lines(lines: list[_Line]) -> None:
         elif in_list and not line.is_blank:
             in_list = None
         # A bare number beside a counter's label is the counter's number.
-        if BARE_NUMBER.fullmatch(line.body):
+        if not line.is_blank and BARE_NUMBER.fullmatch(line.body):
             nearby = lines[max(index - COUNTER_REACH, 0) : index + COUNTER_REACH + 1]
-            counter = next((o.rule for o in nearby if o.rule in COUNTER_RULES), None)
+            counter = next(
+                (
+                    other.rule
+                    for other in nearby
+                    if other.rule in COUNTER_RULES
+                    and abs(other.number - line.number) <= COUNTER_REACH
+                ),
+                None,
+            )
             if counter is not None:
                 line.rule = counter
     body = [line for line in lines if not line.is_blank and line.rule is None]
@@ -243,6 +268,9 @@ def strip_boilerplate(text: str) -> tuple[str, list[Repair]]:
     """Remove page chrome from ``text``; return the article and the log of removals."""
     lines = _split_lines(text)
     _mark_lines(lines)
-    text, line_repairs = _drop_marked_lines(text, lines)
+    line_repairs: list[Repair] = []
+    # No line marked drops nothing, unless every line is blank (a blank text is dropped whole).
+    if any(line.rule is not None for line in lines) or all(line.is_blank for line in lines):
+        text, line_repairs = _drop_marked_lines(text, lines)
     text, inline_repairs = _drop_inline_chrome(text)
     return text, line_repairs + inline_repairs

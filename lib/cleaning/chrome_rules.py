@@ -28,13 +28,14 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 # re's own parser, to check a pattern's shape; it is the parser re.compile uses.
 from re import _parser as regex_parser  # type: ignore[attr-defined]
 
+from lib.cleaning.first_chars import Keys, first_key, first_keys
 from lib.reference.paths import CHROME_RULES_FILE
 
 MAX_CHROME_CHARS = 600
@@ -182,27 +183,61 @@ def _scoped(pattern: re.Pattern[str]) -> str:
 
 @dataclass(frozen=True)
 class ChromeMatcher:
-    """The rules of one file, and per band of line length one pattern that tells whether any
-    rule that can match a line so long does (most rules match short lines only, so a paragraph
-    is tried by the few that can)."""
+    """The rules of one file, tried on a line only where they can match it.
+
+    Most rules match short lines only, and most start with a word: per band of line length and
+    per first character of a line (``first_key``), one combined pattern of just the rules that
+    can match such a line tells whether any does, so a paragraph or a line starting with a digit
+    is tried by the few rules that can take it, not by all of them.
+    """
 
     rules: tuple[ChromeRule, ...]
     widths: tuple[int, ...]  # the longest line each rule can match
     bands: tuple[int, ...]  # upper bounds of the length bands, increasing
-    any_rule: tuple[re.Pattern[str], ...]  # per band: the rules that reach past its lower bound
+    starts: tuple[Keys, ...]  # per rule: the keys of the characters it can start with, None: any
+    known: frozenset[str]  # every key some rule names; any other key tries the None rules only
+    _tries: dict[tuple[int, str], tuple[re.Pattern[str], tuple[int, ...]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    _combined: dict[tuple[int, ...], re.Pattern[str]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def _try(self, band: int, key: str) -> tuple[re.Pattern[str], tuple[int, ...]]:
+        """The rules a line of ``band`` whose first character has ``key`` can match, and one
+        pattern of them all (compiled once per distinct set of rules)."""
+        found = self._tries.get((band, key))
+        if found is None:
+            lower = (0, *self.bands[:-1])[band]
+            indices = tuple(
+                index
+                for index, (width, start) in enumerate(zip(self.widths, self.starts, strict=True))
+                if width > lower and (start is None or key in start)
+            )
+            combined = self._combined.get(indices)
+            if combined is None:
+                sources = "|".join(_scoped(self.rules[index].pattern) for index in indices)
+                combined = self._combined.setdefault(indices, re.compile(sources or "(?!)"))
+            found = self._tries.setdefault((band, key), (combined, indices))
+        return found
 
     def match(self, line: str) -> ChromeRule | None:
         """The first rule that removes ``line`` (spaces collapsed), or None.
 
         A line matched only by rules that are not ``certain`` is kept when it reads as a sentence.
         """
-        if len(line) > MAX_CHROME_CHARS:
+        if not line or len(line) > MAX_CHROME_CHARS:
             return None
-        if not self.any_rule[bisect_left(self.bands, len(line))].fullmatch(line):
+        key = first_key(line[0])
+        combined, indices = self._try(
+            bisect_left(self.bands, len(line)), key if key in self.known else ""
+        )
+        if not combined.fullmatch(line):
             return None
         sentence: bool | None = None
-        for rule, width in zip(self.rules, self.widths, strict=True):
-            if width < len(line) or not rule.pattern.fullmatch(line):
+        for index in indices:
+            rule = self.rules[index]
+            if self.widths[index] < len(line) or not rule.pattern.fullmatch(line):
                 continue
             if rule.certain:
                 return rule
@@ -226,10 +261,6 @@ def chrome_matcher(path: Path = CHROME_RULES_FILE) -> ChromeMatcher:
     """The rules of ``path`` ready to match lines (read once per path)."""
     rules = load_chrome_rules(path)
     widths = tuple(_width(rule.pattern) for rule in rules)
-    combined = []
-    for lower in (0, *LENGTH_BANDS[:-1]):
-        reaching = [
-            _scoped(r.pattern) for r, width in zip(rules, widths, strict=True) if width > lower
-        ]
-        combined.append(re.compile("|".join(reaching) or "(?!)"))
-    return ChromeMatcher(rules, widths, LENGTH_BANDS, tuple(combined))
+    starts = tuple(first_keys(rule.pattern) for rule in rules)
+    known = frozenset(key for keys in starts if keys is not None for key in keys)
+    return ChromeMatcher(rules, widths, LENGTH_BANDS, starts, known)

@@ -24,7 +24,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, islice
 
 from lib.reference.codebook import level_term, vocabulary
 
@@ -280,6 +280,8 @@ def _tidy_rows(table: Table, text: str) -> None:
 
 def extract_pipe_tables(text: str) -> list[Table]:
     """Tables with ``|`` cells and a ``---|`` separator, broken ones repaired."""
+    if "|" not in text or "---" not in text:  # no separator line: no line need be read
+        return []
     lines = _logical_lines(text)
     tables: list[Table] = []
     index = 0
@@ -335,6 +337,19 @@ def _level_word_seams() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(rf"(?<= )(?:{terms})(?=,)"), re.compile(rf"(?<= )(?:{terms})(?= |$)")
 
 
+@cache
+def _any_seam() -> re.Pattern[str]:
+    """A level word after a space anywhere in a text: every seam of either kind in any line
+    matches it (it also matches some that are not seams, which costs only a closer look)."""
+    terms = "|".join(re.escape(term) for term in vocabulary())
+    return re.compile(rf"(?<= )(?:{terms})(?=[,\s]|\Z)")
+
+
+def _too_few_seams(text: str) -> bool:
+    """Whether ``text`` has fewer level-word seams than one spaced table's rows need."""
+    return len(list(islice(_any_seam().finditer(text), MIN_SPACED_ROWS))) < MIN_SPACED_ROWS
+
+
 def _split_at_level_words(line: str) -> list[str] | None:
     """Split a space-separated row before each level word that opens a cell, or None."""
     for pattern in _level_word_seams():
@@ -375,6 +390,8 @@ def split_spaced_header(header: str, columns: int) -> list[str] | None:
 def extract_spaced_tables(text: str, taken: list[tuple[int, int]]) -> list[Table]:
     """Tables with no separators: a header line and rows whose cells open with level words."""
     tables: list[Table] = []
+    if _too_few_seams(text):  # every row splits at a seam: too few seams, no table
+        return tables
     block: list[_Line] = []
 
     def close_block() -> None:

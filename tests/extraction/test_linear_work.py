@@ -160,3 +160,15 @@ def test_the_counter_sees_a_quadratic_in_lib_and_nothing_outside():
     small, large = (counted(lambda n=n: in_lib["pairs"](n)) for n in (N, 2 * N))
     assert 3.9 < large / small < 4.1
     assert counted(lambda: outside["pairs"](N)) == 0
+
+
+MAX_STEPS_PER_BLANK_LINE = 5  # splitting the text into lines; no stage reads blank lines one by one
+
+
+@pytest.mark.parametrize("shape", ["blank-run", "blank-run-after-chrome"])
+def test_a_blank_line_costs_only_its_split(shape):
+    """A run of blank lines is one item to every rule: each more blank line costs the few steps
+    of splitting the text into lines (it cost 13 when each stage read every line)."""
+    name, build = SHAPES[shape]
+    small, large = (steps(build(n).encode("utf-8"), name) for n in (10 * N, 20 * N))
+    assert 0 < (large - small) / (10 * N) <= MAX_STEPS_PER_BLANK_LINE
