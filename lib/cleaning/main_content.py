@@ -100,7 +100,7 @@ CONTENT_WORDS = _names("article body content entry main post story text news vie
 STANDFIRST_WORDS = _names(
     """
     lead standfirst intro dek deck desc description summary subtitle sub subheading subhead
-    excerpt teaser strapline abstract
+    excerpt teaser strapline abstract lede chapo chapeau vorspann
     """
 )
 NO_WORDS: frozenset[str] = frozenset()
@@ -175,6 +175,11 @@ def _never_text(element: Element, parent_tag: str) -> bool:
         return True
     if tag == "figure" and element.find(".//table") is None:
         return True  # an image or video with its caption
+    return _hidden_or_chrome_role(element)
+
+
+def _hidden_or_chrome_role(element: Element) -> bool:
+    """True for an element that is hidden or whose ARIA role is page chrome."""
     attributes = element.attrib
     if not attributes:
         return False
@@ -537,6 +542,33 @@ def _matches_title(heading: str, titles: tuple[set[str], list[str]]) -> bool:
     return False
 
 
+def _title_block(
+    page: _Page, first: int, titles: tuple[set[str], list[str]]
+) -> tuple[Element | None, str]:
+    """The last block up to the root's first prose whose text is the page's title, with no
+    block inside it: a headline drawn in a ``<div class="title">`` or a layout table's cell.
+
+    Only blocks no longer than twice the longest title are read, and each once, so the search
+    stays linear however deeply blocks nest."""
+    exact, page_titles = titles
+    longest = max((len(title) for title in (*exact, *page_titles)), default=0)
+    found: tuple[Element | None, str] = (None, "")
+    for element in page.body.iter():
+        node = page.nodes.get(element)
+        if node is None or element in page.never or element.tag not in BLOCK_TAGS:
+            continue
+        if node.order > first:  # a title in a <div> is its own text: it may be the first prose
+            break
+        if node.chrome or not 0 < node.chars <= 2 * longest:
+            continue
+        if any(child.tag in BLOCK_TAGS for child in element):
+            continue
+        text = " ".join(_inline_text(element, page.never))
+        if text and _matches_title(text, titles):
+            found = (element, text)
+    return found
+
+
 def _headline(
     page: _Page, root: Element, titles: tuple[set[str], list[str]]
 ) -> tuple[Element | None, str]:
@@ -559,6 +591,9 @@ def _headline(
     for heading, text, _ in found:
         if _matches_title(text, titles):
             return heading, text
+    block, text = _title_block(page, first, titles)
+    if block is not None:
+        return block, text
     candidates = [(heading, text) for heading, text, own_class in found if not own_class]
     for heading, text in reversed(candidates):
         if heading.tag == "h1":
@@ -598,6 +633,9 @@ class _ArticleWriter:
             node = page.nodes[element]
             if event == TAIL:
                 if node.order >= self.start and self.in_root(node):
+                    if element.tag == "aside":
+                        for line in _fact_box(element):
+                            writer.block(line)
                     writer.text(element.tail)
                 continue
             if event == EXIT:
@@ -642,7 +680,12 @@ class _ArticleWriter:
         """Between headline and root: write a standfirst; True to look inside ``element``."""
         if node.chrome:
             return False
-        standfirst = element.tag in STANDFIRST_TAGS or node.words & STANDFIRST_WORDS
+        # A paragraph here is a standfirst when it is prose: a short one under a video or a
+        # photo ("KBN 뉴스9 2026.03.17") is its label. Subheadings and classed leads stay.
+        by_tag = element.tag in STANDFIRST_TAGS and (
+            element.tag in HEADINGS or node.chars >= MIN_PARAGRAPH
+        )
+        standfirst = by_tag or node.words & STANDFIRST_WORDS
         if standfirst and self.page.link_density(element) < LINK_DENSITY_LIMIT:
             for line in _inline_text(element, self.page.never):
                 self.writer.block(line)
@@ -678,6 +721,43 @@ class _ArticleWriter:
             writer.pre += 1
         writer.text(element.text)
         return True
+
+
+# Inside a fact box only text may stand: anything that runs, asks or is hidden makes it not one.
+FACT_BOX_NEVER = _names("script style noscript template form button input select textarea nav")
+MIN_FACT_LINES = 2  # lines of prose (MIN_PARAGRAPH characters) a fact box holds at least
+
+
+def _fact_box(aside: Element) -> list[str]:
+    """The lines of an ``<aside>`` inside the article that is part of it (a "Key takeaways" or
+    fact box), else none: not hidden nor classed as chrome, mostly not links, holding only text
+    (no script, form or navigation) and at least ``MIN_FACT_LINES`` lines of prose.
+
+    Asides are set aside when the page is measured (a sidebar must not win the root); this asks
+    only of those inside the root, and reads each once."""
+    if _hidden_or_chrome_role(aside) or _class_words(aside) & CHROME_WORDS:
+        return []
+    chars = links = 0
+    stack: list[tuple[Element, bool]] = [(aside, False)]  # (element, inside a link)
+    while stack:
+        element, in_link = stack.pop()
+        if not isinstance(element.tag, str) or element.tag in FACT_BOX_NEVER:
+            return []
+        in_link = in_link or element.tag == "a"
+        text = _chars(element.text)
+        chars += text
+        links += text if in_link else 0
+        for child in element:
+            tail = _chars(child.tail)  # the child's tail is this element's text
+            chars += tail
+            links += tail if in_link else 0
+            stack.append((child, in_link))
+    if not chars or links / chars >= LINK_DENSITY_LIMIT:
+        return []
+    lines = _inline_text(aside, set())
+    if sum(1 for line in lines if _chars(line) >= MIN_PARAGRAPH) < MIN_FACT_LINES:
+        return []
+    return lines
 
 
 def _drop_signatures(blocks: list[str]) -> list[str]:

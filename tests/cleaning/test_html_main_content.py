@@ -22,15 +22,11 @@ from lib.extraction.document import ingest_bytes
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "real_world" / "pages"
 PAGES = sorted(PAGES_DIR.glob("*.html"))
-# Pages in shapes the extractor was not tuned on, written by someone who had not seen it
-# (held_out/README.md). The lines it still misses:
-HELD_OUT = sorted((PAGES_DIR.parent / "held_out").glob("*.html"))
-HELD_OUT_MISSES = {
-    # The page draws its title in a <div> (no heading at all); the metadata title differs.
-    "en_json_ld_only": [
-        "Impact assessments become mandatory from July 2026; 312 firms affected, regulator says"
-    ],
-}
+# Pages in shapes the extractor was not tuned on, each set written by someone who had not seen
+# it (held_out/README.md, held_out_2/README.md): measured first, then mended, and now exact.
+HELD_OUT = sorted((PAGES_DIR.parent / "held_out").glob("*.html")) + sorted(
+    (PAGES_DIR.parent / "held_out_2").glob("*.html")
+)
 TABLE_RULE = re.compile(r"[\s|:\-]+")
 MIN_LINES_KEPT = 0.98
 
@@ -326,17 +322,18 @@ def test_plain_text_has_nothing_detected():
     assert not [repair for repair in source.repairs if repair.step == "html"]
 
 
-@pytest.mark.parametrize("page", HELD_OUT, ids=lambda page: page.stem)
+@pytest.mark.parametrize("page", HELD_OUT, ids=lambda page: f"{page.parent.name}/{page.stem}")
 def test_held_out_pages_lose_no_body_text_and_keep_no_chrome(page):
-    """Nothing of the article is lost but the known missed headlines; nothing else comes out.
+    """Nothing of the article is lost and nothing else comes out.
 
     Before the content root was widened over sibling blocks, a blog editor's post kept 28.6% of
-    its text and a live blog 38.3% (the root was one block of many)."""
+    its text and a live blog 38.3% (the root was one block of many). The second set came in at
+    97.3% kept, 7 of 342 chrome lines left, 5 of 10 pages exact (held_out_2/README.md)."""
     source = ingest_bytes(page.read_bytes(), page.name)
     out, want = _lines(source.text), _lines(_expected(page))
     shown, article = set(out), set(want)
     missing = [line for line in want if line not in shown]
-    assert missing == HELD_OUT_MISSES.get(page.stem, [])
+    assert missing == []
     assert _chrome_left(source.text, _chrome(page)) == []
     assert [line for line in out if line not in article] == []
 
@@ -347,3 +344,97 @@ def test_a_headline_classed_like_a_dateline_is_still_the_headline_when_it_is_the
     page = PAGES_DIR.parent / "held_out" / "en_substack_newsletter.html"
     source = ingest_bytes(page.read_bytes(), page.name)
     assert _lines(source.text)[0] == "The compute tax nobody voted for"
+
+
+PROSE = (
+    "The ministry will fund 14 data centres by 2027, it said on Tuesday, and the first three "
+    "open next spring in Gwangju, Busan and Daejeon."
+)
+MORE_PROSE = "Each centre will hold about 1,000 GPUs, and universities get a third of the hours."
+THIRD = "Critics said the plan leaves out the power grid, which cannot yet feed all 14 of them."
+FOURTH = "The grid operator has asked for 2.1 trillion won to build new lines to the south coast."
+
+
+def _article_page(head: str, header: str, body: str) -> bytes:
+    return (
+        f"<html><head>{head}</head><body><nav><a href='/'>Home</a></nav>"
+        f"<div class='wrap'>{header}<div class='article-body'>{body}</div></div>"
+        "<footer>© 2026 Example Media</footer></body></html>"
+    ).encode()
+
+
+def test_a_headline_drawn_in_a_div_is_the_title_and_its_standfirst_follows():
+    """No heading on the page: the block whose text is the page's title is the headline, so the
+    standfirst under it (``div.chapo``) is read, and a short label there is not."""
+    head = "<title>Séoul vise 22 milliards | Le Courrier</title>"
+    header = (
+        "<div class='surtitre'>Asie</div><div class='title'>Séoul vise 22 milliards</div>"
+        "<div class='chapo'>Le pays veut la plus grande région IA d’Asie, dit le ministère.</div>"
+        "<p class='vod-program'>KBN 9 2026.03.17</p>"
+    )
+    body = [PROSE, MORE_PROSE, THIRD, FOURTH]
+    raw = _article_page(head, header, "".join(f"<p>{paragraph}</p>" for paragraph in body))
+    assert _lines(ingest_bytes(raw, "a.html").text) == [
+        "Séoul vise 22 milliards",
+        "Le pays veut la plus grande région IA d’Asie, dit le ministère.",
+        *body,
+    ]
+
+
+def test_a_layout_table_cell_holding_the_title_is_the_headline_with_its_subtitle():
+    head = "<title>漢星テック、熊本に新工場 | 日刊</title>"
+    header = (
+        "<table><tr><td class='title'><font size='5'><b>漢星テック、熊本に新工場</b></font></td></tr>"
+        "<tr><td class='subtitle'><b>投資額は約1200億円</b></td></tr></table>"
+    )
+    raw = _article_page(head, header, f"<p>{PROSE}</p><p>{MORE_PROSE}</p>")
+    assert _lines(ingest_bytes(raw, "a.html").text)[:2] == [
+        "漢星テック、熊本に新工場",
+        "投資額は約1200億円",
+    ]
+
+
+KEY_POINTS = [
+    "South Korea owns its chips outright: 10,000 GPUs in a state-run centre.",
+    "Japan subsidises private clouds instead, paying up to two-thirds of the cost.",
+]
+
+
+def _aside(attributes: str = "class='key-takeaways'", extra: str = "") -> str:
+    items = "".join(f"<li>{point}</li>" for point in KEY_POINTS)
+    return f"<aside {attributes}><h2>Key takeaways</h2><ul>{items}</ul>{extra}</aside>"
+
+
+def test_a_fact_box_aside_inside_the_article_is_the_article():
+    raw = _article_page(
+        "<title>T</title>", "<h1>T</h1>", f"<p>{PROSE}</p>{_aside()}<p>{MORE_PROSE}</p>"
+    )
+    assert _lines(ingest_bytes(raw, "a.html").text) == ["T", PROSE, "Key takeaways", *KEY_POINTS,
+                                                        MORE_PROSE]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("attributes", "extra"),
+    [
+        ("class='related-stories'", ""),  # classed as chrome
+        ("class='key-takeaways' hidden", ""),  # hidden
+        ("class='key-takeaways' role='complementary'", ""),  # a chrome role
+        ("class='key-takeaways'", "<button>Download the PDF</button>"),  # holds a control
+        ("class='box'", "<a href='/x'>" + "Read the full report on GPU costs " * 6 + "</a>"),
+    ],
+)
+def test_an_aside_that_is_not_a_fact_box_stays_out(attributes, extra):
+    raw = _article_page(
+        "<title>T</title>",
+        "<h1>T</h1>",
+        f"<p>{PROSE}</p>{_aside(attributes, extra)}<p>{MORE_PROSE}</p>",
+    )
+    assert _lines(ingest_bytes(raw, "a.html").text) == ["T", PROSE, MORE_PROSE]
+
+
+def test_a_sidebar_aside_outside_the_article_stays_out_however_long():
+    sidebar = _aside("class='box'") * 6
+    raw = _article_page(
+        "<title>T</title>", f"<h1>T</h1>{sidebar}", f"<p>{PROSE}</p><p>{MORE_PROSE}</p>"
+    )
+    assert _lines(ingest_bytes(raw, "a.html").text) == ["T", PROSE, MORE_PROSE]

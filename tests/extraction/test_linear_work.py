@@ -116,6 +116,21 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     ),
     "one-long-line": ("a.txt", lambda n: "word " * (20 * n) + "\n"),
     "nested-html": ("a.html", lambda n: "<html><body>" + "<div>" * n + "text" + "</div>" * n),
+    "nested-html-titled": (
+        "a.html",
+        lambda n: (
+            "<html><head><title>Text</title></head><body>" + "<div>" * n + "Text" + "</div>" * n
+        ),
+    ),
+    "nested-asides-in-article": (
+        "a.html",
+        lambda n: (
+            f"<html><body><article><p>{SENTENCE.format(n=1)}</p>"
+            + "<aside><p>The fund will reach 14 firms by 2027, the ministry said.</p>" * n
+            + "</aside>" * n
+            + f"<p>{SENTENCE.format(n=2)}</p></article></body></html>"
+        ),
+    ),
     "unclosed-html-tags": ("a.html", lambda n: "<html><body><p>Text</p>" + "<a " * n),
     "unclosed-html-comments": ("a.html", lambda n: "<html><body><p>Text</p>" + "<!-- x " * n),
     "html-table": (
