@@ -141,6 +141,7 @@ def _mark_lines(lines: list[_Line]) -> None:
                 line.starts_list = rule.starts_list
     _settle_beside_chrome(lines)
     in_list: str | None = None  # the rule of the list heading whose items follow
+    counters = any(line.rule in COUNTER_RULES for line in lines)
     for index, line in enumerate(lines):
         if line.starts_list and line.rule is not None:
             in_list = line.rule
@@ -149,7 +150,7 @@ def _mark_lines(lines: list[_Line]) -> None:
         elif in_list and not line.is_blank:
             in_list = None
         # A bare number beside a counter's label is the counter's number.
-        if not line.is_blank and BARE_NUMBER.fullmatch(line.body):
+        if counters and not line.is_blank and BARE_NUMBER.fullmatch(line.body):
             nearby = lines[max(index - COUNTER_REACH, 0) : index + COUNTER_REACH + 1]
             counter = next(
                 (

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from lib.extraction.figures.lexicon import lookup
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -35,7 +37,7 @@ def dateline_date(text: str) -> str | None:
     found = []
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(head):
-            month = match.groupdict().get("mn") or MONTHS[match.group("m").lower()]
+            month = match.groupdict().get("mn") or lookup(MONTHS, match.group("m"))
             try:
                 day = date(int(match.group("y")), int(month), int(match.group("d")))
             except ValueError:

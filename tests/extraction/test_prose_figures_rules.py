@@ -436,3 +436,24 @@ def test_values_are_ints_when_whole_and_floats_otherwise():
     values = [f.value for f in extract_figures("It rose 81.2% to 1.5 trillion won.")]
     assert values == [81.2, 1_500_000_000_000]
     assert [type(v) for v in values] == [float, int]
+
+
+def test_a_line_with_no_letter_states_no_figure():
+    """A page number, a counter, a table scraped one cell per line: no word says what the number
+    counts, so it is not a figure; the same number with words on its line is."""
+    text = "Korea will fund 14 data centres.\n\n12\n\n40%\n2023 · 2024\n3,000\n\nIt hired 50 engineers.\n"
+    found = [(figure.value, figure.mention) for figure in extract_figures(text)]
+    assert found == [(14, "14"), (50, "50")]
+
+
+def test_a_run_of_letterless_lines_costs_a_few_steps_a_line():
+    """The scan still meets each number, and passes it over in a few steps; reading each as a
+    figure and finding it no count took about 250 steps a line."""
+    from tests.extraction.test_linear_work import counted
+
+    def run(n: int) -> int:
+        text = "Korea will fund 14 data centres.\n" + "".join(f"{i}\n" for i in range(n))
+        return counted(lambda: extract_figures(text + "It hired 50 engineers.\n"))
+
+    run(10)  # caches
+    assert (run(4000) - run(2000)) / 2000 <= 6

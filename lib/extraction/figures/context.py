@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from lib.extraction.figures.lexicon import words
+from lib.extraction.figures.lexicon import fold, lookup, words
 from lib.extraction.figures.numbers_en import ORDINAL_WORDS
 from lib.extraction.figures.record import APPROX, AT_LEAST, AT_MOST, EXACT, UP_TO
 
@@ -151,29 +151,40 @@ _RATIO_KO = re.compile(r" ?대 ?[0-9]+(?:\.[0-9]+)?")
 _ARTICLE_KO = re.compile(r" ?제?\d+(?:항|호)")
 
 
+# The last character of every qualifier before a figure, lower-cased: a text whose last character
+# before the figure (spaces aside) is none of them has no qualifier there, and the search, which
+# tries every start in its window, need not run.
+_QUALIFIER_LAST_CHARS = frozenset(word[-1] for word in _lookup(QUALIFIERS_BEFORE))
+
+
 def qualifier_before(text: str, pos: int, duration: bool = False) -> tuple[str, int] | None:
     """The qualifier written just before ``pos`` and where it starts, or None. Before a
     duration, "over" means across ("over five years"), not more than."""
+    window = text[max(0, pos - 24) : pos]
+    window = window[:-1] if window.endswith("\n") else window  # "$" also holds before a last \n
+    last = window.rstrip(" \u00a0")[-1:]
+    if fold(last) not in _QUALIFIER_LAST_CHARS:
+        return None
     match = _QUALIFIER_BEFORE.search(text, max(0, pos - 24), pos)
     if match is None:
         return None
-    word = match.group("q").lower()
+    word = fold(match.group("q"))
     if duration and word == "over":
         return EXACT, match.start("q")
-    return _QUALIFIER_WORDS_BEFORE[word], match.start("q")
+    return lookup(_QUALIFIER_WORDS_BEFORE, word), match.start("q")
 
 
 def qualifier_after(text: str, pos: int) -> str | None:
     """The qualifier written just after ``pos`` (``or more``, ``이상``), or None."""
     match = _QUALIFIER_AFTER.match(text, pos)
-    return _QUALIFIER_WORDS_AFTER[match.group("q").lower()] if match else None
+    return lookup(_QUALIFIER_WORDS_AFTER, match.group("q")) if match else None
 
 
 def period(text: str, start: int, end: int) -> str | None:
     """The period of a rate: ``year`` for "annually" after ``end`` or "연간" before ``start``."""
     match = _PERIOD_AFTER.match(text, end)
     if match:
-        return _PERIOD_WORDS_AFTER[match.group("p").lower()]
+        return lookup(_PERIOD_WORDS_AFTER, match.group("p"))
     match = _PERIOD_BEFORE.search(text, max(0, start - 4), start)
     return _PERIOD_WORDS_BEFORE[match.group("p")] if match else None
 

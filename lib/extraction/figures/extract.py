@@ -76,6 +76,7 @@ _SCAN_KOREAN = re.compile(
     rf"(?=[0-9+(:@{_WORD_OPENERS}{_SINO}{_NATIVE_FIRST}])(?:{_LATIN_BRANCHES}{_KOREAN_BRANCHES})"
 )
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_LETTER = re.compile(r"[^\W\d_]")
 _DIGIT_RUN = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 _ALNUM_RUN = re.compile(r"[A-Za-z0-9]*")
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]*")
@@ -115,6 +116,36 @@ def as_number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+class _LetteredLines:
+    """Whether the line holding a position has a letter of any script.
+
+    A line with none ("12", "40%", "2023 · 2024": a page number, a counter, a table scraped one
+    cell per line) states no figure, since no word says what its numbers count. Positions are
+    asked in increasing order, so each line is read once (its bounds and its first letter)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.end = -1  # the line break ending the current line (or the text's length)
+        self._lettered = False
+
+    def lettered(self, pos: int) -> bool:
+        """Whether the line holding ``pos`` (at or after the last position asked) has a letter.
+
+        After a line with none, ``end`` is the end of the whole run of such lines."""
+        if pos > self.end:
+            text = self.text
+            start = text.rfind("\n", 0, pos) + 1
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            letter = _LETTER.search(text, start)
+            self._lettered = letter is not None and letter.start() < end
+            if self._lettered:
+                self.end = end
+            else:  # up to the line break before the next letter's line
+                self.end = len(text) if letter is None else text.rfind("\n", 0, letter.start())
+        return self._lettered
+
+
 class _Scanner:
     """One pass over a text: candidates in order, each read into a draft or dropped."""
 
@@ -129,6 +160,7 @@ class _Scanner:
         if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets
             lowered = text.translate(_ASCII_LOWER)
         done = 0
+        lines = _LetteredLines(text)
         scan = _SCAN_KOREAN if _HANGUL.search(text) else _SCAN
         for match in scan.finditer(" " + lowered):
             kind = match.lastgroup
@@ -142,6 +174,9 @@ class _Scanner:
                 link_start, done = link_span(text, start)
                 while self.drafts and self.drafts[-1].start >= link_start:
                     self.drafts.pop()
+                continue
+            if kind == "digits" and not lines.lettered(start):
+                done = lines.end  # no word on the line says what its numbers count
                 continue
             blocked_end = self.blocked.end_at(start)
             if blocked_end is not None:

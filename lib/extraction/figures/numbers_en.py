@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from lib.extraction.figures.lexicon import lookup
+
 UNIT_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -103,11 +105,11 @@ def read_scale(text: str, pos: int, money: bool) -> tuple[int, int]:
     only glued to a money figure (``$5m``). (1, pos) when there is none."""
     match = _SCALE.match(text, pos)
     if match:
-        return SCALE_WORDS[match.group(1).lower()], match.end()
+        return lookup(SCALE_WORDS, match.group(1)), match.end()
     if money:
         glued = _GLUED_SCALE.match(text, pos)
         if glued:
-            return GLUED_MONEY_SCALES[glued.group(1).lower()], glued.end()
+            return lookup(GLUED_MONEY_SCALES, glued.group(1)), glued.end()
     return 1, pos
 
 

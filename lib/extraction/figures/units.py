@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lib.extraction.figures.lexicon import words
+from lib.extraction.figures.lexicon import lookup, words
 
 # Kinds of unit. The extractor turns MONEY…MEASURE into figures; the others name numbers that
 # are not figures (years, dates, times of day, labels like 3대 강국) or need context (RANK_IF).
@@ -176,7 +176,7 @@ def unit_after(text: str, pos: int) -> UnitMatch | None:
     if match is None:
         return None
     surface = match.group("unit")
-    rule = _BY_SURFACE[surface.lower()]
+    rule = lookup(_BY_SURFACE, surface)
     separator = match.group("sep")
     if separator == "-" and rule.kind not in (DURATION, TIMES, MEASURE):
         return None
