@@ -93,9 +93,13 @@ CHROME_WORDS = _names(
     breadcrumb breadcrumbs topicpath location cookie consent cmp gdpr tag tags keyword keywords
     topics copyright caption photo paywall print util utils tool tools toolbar nav menu sidebar
     widget footer skip kicker audio player feedback attach attachment attachments empathy
-    reaction reactions like likes logo brand branding masthead
+    reaction reactions like likes logo brand branding masthead credit credits
     """
 )
+# A summary a machine wrote above the article ("ai-summary", "aiSummary"): not the article's
+# text, and it may differ from it, so it is chrome though "summary" alone marks a standfirst.
+MACHINE_WORDS = _names("ai gpt llm genai bot")
+DIGEST_WORDS = _names("summary summaries summarize abstract digest brief briefing tldr recap")
 CONTENT_WORDS = _names("article body content entry main post story text news view")
 STANDFIRST_WORDS = _names(
     """
@@ -160,10 +164,19 @@ def parse_html(markup: str) -> Element | None:
 
 
 def _class_words(element: Element) -> frozenset[str] | set[str]:
-    names = f"{element.get('class') or ''} {element.get('id') or ''}"
-    if names == " ":
+    """The words of an element's class, id and slot names, and of its tag when it is a custom
+    element (``<thread-comment>``: its name is the author's, as a class name is)."""
+    tag = element.tag
+    custom = tag if "-" in tag else ""
+    names = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('slot') or ''}"
+    if names == "  " and not custom:
         return NO_WORDS
-    return {word.lower() for word in CLASS_WORD.findall(names)}
+    return {word.lower() for word in CLASS_WORD.findall(f"{names} {custom}")}
+
+
+def _is_chrome_named(words: frozenset[str] | set[str]) -> bool:
+    """Whether class/id words name page chrome: a chrome word, or a machine-written summary."""
+    return bool(words & CHROME_WORDS) or bool(words & MACHINE_WORDS and words & DIGEST_WORDS)
 
 
 def _never_text(element: Element, parent_tag: str) -> bool:
@@ -268,7 +281,7 @@ class _Page:
                     continue
                 child_node.words = _class_words(child)
                 # A figcaption left here captions a table (image figures are set aside).
-                child_node.chrome = bool(child_node.words & CHROME_WORDS) and (
+                child_node.chrome = _is_chrome_named(child_node.words) and (
                     child.tag != "figcaption"
                 )
                 child_node.content = bool(child_node.words & CONTENT_WORDS)
@@ -735,7 +748,7 @@ def _fact_box(aside: Element) -> list[str]:
 
     Asides are set aside when the page is measured (a sidebar must not win the root); this asks
     only of those inside the root, and reads each once."""
-    if _hidden_or_chrome_role(aside) or _class_words(aside) & CHROME_WORDS:
+    if _hidden_or_chrome_role(aside) or _is_chrome_named(_class_words(aside)):
         return []
     chars = links = 0
     stack: list[tuple[Element, bool]] = [(aside, False)]  # (element, inside a link)
