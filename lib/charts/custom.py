@@ -42,7 +42,7 @@ def cell_quantity(cell: object) -> tuple[float | None, str]:
     number = first_number(cell)
     if number is None:
         return None, ""
-    found = extract_figures(str(cell))
+    found = extract_figures(str(cell), prose=False)  # "13%" alone in a cell is its value
     if found and (found[0].unit in AXIS_UNITS or re.fullmatch(r"[A-Z]{3}", found[0].unit)):
         return float(found[0].value), found[0].unit
     return number, ""

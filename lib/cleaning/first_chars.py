@@ -35,7 +35,7 @@ def first_key(char: str) -> str:
         return DIGIT_KEY
     if HANGUL_FIRST <= ord(char) <= HANGUL_LAST:
         return HANGUL_KEY
-    return char.lower()
+    return char.lower()[:1]  # "İ" lowers to "i" and a combining dot; re takes it for "i"
 
 
 def _literal_keys(code: int, ignore_case: bool) -> set[str]:
@@ -44,7 +44,7 @@ def _literal_keys(code: int, ignore_case: bool) -> set[str]:
     if ignore_case:  # every character re's IGNORECASE takes for this one
         for variant in (char.lower(), char.upper(), char.casefold()):
             keys.update(first_key(c) for c in variant[:1])
-        for other in regex_casefix._EXTRA_CASES.get(ord(char.lower()), ()):
+        for other in regex_casefix._EXTRA_CASES.get(ord(char.lower()[:1]), ()):
             keys.add(first_key(chr(other)))
     return keys
 

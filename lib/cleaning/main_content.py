@@ -93,7 +93,8 @@ CHROME_WORDS = _names(
     breadcrumb breadcrumbs topicpath location cookie consent cmp gdpr tag tags keyword keywords
     topics copyright caption photo paywall print util utils tool tools toolbar nav menu sidebar
     widget footer skip kicker audio player feedback attach attachment attachments empathy
-    reaction reactions like likes logo brand branding masthead credit credits
+    reaction reactions like likes logo brand branding masthead credit credits disclaimer
+    contact inquiry infobox navbox editsection catlinks hatnote references reflist toc
     """
 )
 # A summary a machine wrote above the article ("ai-summary", "aiSummary"): not the article's
@@ -116,6 +117,7 @@ SPACE_RUN = re.compile(r"[ \t\n\r\f\v\xa0]+")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
+TEMPLATE_FALLBACK_CHARS = 200  # an article under this, on a page with <template>: read them
 ARTICLE_BOUNDS = _names("article main")  # the root widens up to one of these, never past it
 MIN_PARAGRAPH = 20  # characters (not spaces) of non-link text for a block to count as prose
 LINK_DENSITY_LIMIT = 0.5
@@ -179,10 +181,10 @@ def _is_chrome_named(words: frozenset[str] | set[str]) -> bool:
     return bool(words & CHROME_WORDS) or bool(words & MACHINE_WORDS and words & DIGEST_WORDS)
 
 
-def _never_text(element: Element, parent_tag: str) -> bool:
+def _never_text(element: Element, parent_tag: str, skipped: frozenset[str] = SKIPPED_TAGS) -> bool:
     """True for elements whose content is never article text, wherever they are."""
     tag = element.tag
-    if not isinstance(tag, str) or tag in SKIPPED_TAGS:
+    if not isinstance(tag, str) or tag in skipped:
         return True
     if tag == "time" and parent_tag not in TIME_IN_TEXT:
         return True
@@ -235,12 +237,14 @@ class _Node:
 class _Page:
     """One pass over the tree: every element's node, the set-aside elements, the headings."""
 
-    def __init__(self, body: Element) -> None:
+    def __init__(self, body: Element, *, templates: bool = False) -> None:
         self.body = body
+        self.skipped = SKIPPED_TAGS - {"template"} if templates else SKIPPED_TAGS
         self.nodes: dict[Element, _Node] = {}
         self.never: set[Element] = set()
         self.headings: list[Element] = []
         self._chrome_memo: dict[Element, bool] = {}
+        self._block_orders: list[int] | None = None  # orders of block elements, for bisecting
         self.min_prose = MIN_PARAGRAPH
         self._measure()
 
@@ -274,7 +278,7 @@ class _Page:
             for child in reversed(element):
                 child_node = _Node(0, parent=element)
                 self.nodes[child] = child_node
-                if _never_text(child, element.tag):
+                if _never_text(child, element.tag, self.skipped):
                     self.never.add(child)
                     stack.append((child, block, in_link, True))  # ordered, never entered
                     child_node.order = -1
@@ -298,6 +302,18 @@ class _Page:
         if in_link:
             node.link_chars += chars
             block.own_links += chars
+
+    def has_block_inside(self, element: Element) -> bool:
+        """Whether a block element (not set aside) lies inside ``element``."""
+        if self._block_orders is None:
+            self._block_orders = sorted(
+                node.order
+                for other, node in self.nodes.items()
+                if other.tag in BLOCK_TAGS and other not in self.never
+            )
+        node = self.nodes[element]
+        index = bisect_right(self._block_orders, node.order)
+        return index < len(self._block_orders) and self._block_orders[index] <= node.end
 
     def link_density(self, element: Element) -> float:
         node = self.nodes[element]
@@ -561,8 +577,8 @@ def _title_block(
     """The last block up to the root's first prose whose text is the page's title, with no
     block inside it: a headline drawn in a ``<div class="title">`` or a layout table's cell.
 
-    Only blocks no longer than twice the longest title are read, and each once, so the search
-    stays linear however deeply blocks nest."""
+    Only such leaf blocks no longer than twice the longest title are read; leaf blocks do not
+    nest, so each element is read at most once however deeply blocks nest."""
     exact, page_titles = titles
     longest = max((len(title) for title in (*exact, *page_titles)), default=0)
     found: tuple[Element | None, str] = (None, "")
@@ -574,7 +590,7 @@ def _title_block(
             break
         if node.chrome or not 0 < node.chars <= 2 * longest:
             continue
-        if any(child.tag in BLOCK_TAGS for child in element):
+        if page.has_block_inside(element):  # leaf blocks do not nest: each is read once
             continue
         text = " ".join(_inline_text(element, page.never))
         if text and _matches_title(text, titles):
@@ -751,11 +767,10 @@ def _fact_box(aside: Element) -> list[str]:
     if _hidden_or_chrome_role(aside) or _is_chrome_named(_class_words(aside)):
         return []
     chars = links = 0
+    unseen: set[Element] = set()  # hidden, an image, a video...: left out of its text
     stack: list[tuple[Element, bool]] = [(aside, False)]  # (element, inside a link)
     while stack:
         element, in_link = stack.pop()
-        if not isinstance(element.tag, str) or element.tag in FACT_BOX_NEVER:
-            return []
         in_link = in_link or element.tag == "a"
         text = _chars(element.text)
         chars += text
@@ -764,10 +779,15 @@ def _fact_box(aside: Element) -> list[str]:
             tail = _chars(child.tail)  # the child's tail is this element's text
             chars += tail
             links += tail if in_link else 0
-            stack.append((child, in_link))
+            if isinstance(child.tag, str) and child.tag in FACT_BOX_NEVER:
+                return []
+            if _never_text(child, element.tag):
+                unseen.add(child)
+            else:
+                stack.append((child, in_link))
     if not chars or links / chars >= LINK_DENSITY_LIMIT:
         return []
-    lines = _inline_text(aside, set())
+    lines = _inline_text(aside, unseen)
     if sum(1 for line in lines if _chars(line) >= MIN_PARAGRAPH) < MIN_FACT_LINES:
         return []
     return lines
@@ -807,11 +827,26 @@ def extract_main_content(markup: str) -> MainContent:
     body = tree.find("body")
     if body is None:
         body = tree
-    page = _Page(body)
+    titles = _titles(tree, detected)
+    text = _article_text(body, titles, detected, templates=False)
+    if _chars(text) < TEMPLATE_FALLBACK_CHARS and body.find(".//template") is not None:
+        # A shell page whose story a script draws from a <template>: what a reader sees is the
+        # template's content, so the page is read again with it.
+        drawn = _article_text(body, titles, detected, templates=True)
+        if _chars(drawn) >= max(2 * _chars(text), TEMPLATE_FALLBACK_CHARS):
+            text = drawn
+    return MainContent(text + "\n" if text else "", detected)
+
+
+def _article_text(
+    body: Element, titles: tuple[set[str], list[str]], detected: dict[str, str], *, templates: bool
+) -> str:
+    """The article's blocks as text (``templates``: the content of ``<template>`` read too);
+    the headline found replaces ``detected["title"]``."""
+    page = _Page(body, templates=templates)
     root = page.content_root()
     if root is None:
-        return MainContent("", detected)
-    titles = _titles(tree, detected)
+        return ""
     headline, headline_text = _headline(page, root, titles)
     if headline_text:  # the article's own headline is a better title than the page's
         detected["title"] = headline_text[:DETECTED_MAX]
@@ -820,5 +855,4 @@ def extract_main_content(markup: str) -> MainContent:
         title = detected.get("title") or ""
         if title and _normal(blocks[0]).casefold() != title.casefold():
             blocks.insert(0, title)
-    text = "\n\n".join(blocks)
-    return MainContent(text + "\n" if text else "", detected)
+    return "\n\n".join(blocks)

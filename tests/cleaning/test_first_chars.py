@@ -43,8 +43,13 @@ def test_first_keys_of_a_pattern(pattern, keys):
 
 
 def test_first_key_folds_case_digits_and_hangul():
-    assert [first_key(c) for c in "Aa7٣가힣x"] == ["a", "a", DIGIT_KEY, DIGIT_KEY,
-                                                  HANGUL_KEY, HANGUL_KEY, "x"]  # fmt: skip
+    assert [first_key(c) for c in "Aa7٣가힣xİ"] == ["a", "a", DIGIT_KEY, DIGIT_KEY,
+                                                   HANGUL_KEY, HANGUL_KEY, "x", "i"]  # fmt: skip
+
+
+def test_a_dotted_capital_i_in_a_case_blind_pattern_is_understood():
+    assert first_keys(re.compile(r"(?i)^İstanbul$")) == frozenset({"i", "ı"})
+    assert first_keys(re.compile(r"(?i)^[À-ž]{2,20} news$")) is not None
 
 
 def _every_rule_in_order(line: str) -> ChromeRule | None:
@@ -58,7 +63,8 @@ def _every_rule_in_order(line: str) -> ChromeRule | None:
 LINES = sorted(
     {normal_line(text) for rule in RULES for text in (*rule.examples, *rule.keeps)}
     | {"123", "12 comments", "Share this article", "ſhare this article", "Café 12", "가나다 기자",
-       "The ministry said 14 firms will share the cluster.", "[Latest] latest news", "ⓒ 2025"}
+       "The ministry said 14 firms will share the cluster.", "[Latest] latest news", "ⓒ 2025",
+       "İmpressum", "İmprimer", "İnquiries: Policy Division, +82-44-202-0000"}
 )  # fmt: skip
 
 

@@ -122,6 +122,17 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
             "<html><head><title>Text</title></head><body>" + "<div>" * n + "Text" + "</div>" * n
         ),
     ),
+    "nested-blocks-before-the-title": (  # each nested <div> was read whole for a title
+        "a.html",
+        lambda n: (
+            "<html><head><title>Q</title></head><body>"
+            + "<div><span>" * n
+            + "<i></i>" * n
+            + "x"
+            + "</span></div>" * n
+            + f"<p>{SENTENCE.format(n=1)}</p></body></html>"
+        ),
+    ),
     "nested-asides-in-article": (
         "a.html",
         lambda n: (

@@ -103,12 +103,16 @@ class _Draft:
     conversion_of: int | None = None
 
 
-def extract_figures(text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[Figure]:
+def extract_figures(
+    text: str, exclude: Iterable[tuple[int, int]] = (), *, prose: bool = True
+) -> list[Figure]:
     """Every figure stated in ``text``, in reading order.
 
-    ``exclude`` holds spans (e.g. tables) whose numbers are not prose figures.
+    ``exclude`` holds spans (e.g. tables) whose numbers are not prose figures. In ``prose`` a
+    line with no letter states no figure (a page number, a counter); ``prose=False`` reads a
+    table cell, where "13%" alone is the value.
     """
-    return _Scanner(text, exclude).run()
+    return _Scanner(text, exclude, prose=prose).run()
 
 
 def as_number(value: Decimal) -> int | float:
@@ -149,8 +153,9 @@ class _LetteredLines:
 class _Scanner:
     """One pass over a text: candidates in order, each read into a draft or dropped."""
 
-    def __init__(self, text: str, exclude: Iterable[tuple[int, int]]) -> None:
+    def __init__(self, text: str, exclude: Iterable[tuple[int, int]], *, prose: bool) -> None:
         self.text = text
+        self.prose = prose
         self.blocked = Blocked(exclude)
         self.drafts: list[_Draft] = []
 
@@ -175,7 +180,7 @@ class _Scanner:
                 while self.drafts and self.drafts[-1].start >= link_start:
                     self.drafts.pop()
                 continue
-            if kind == "digits" and not lines.lettered(start):
+            if kind == "digits" and self.prose and not lines.lettered(start):
                 done = lines.end  # no word on the line says what its numbers count
                 continue
             blocked_end = self.blocked.end_at(start)

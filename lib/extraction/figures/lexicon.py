@@ -25,8 +25,9 @@ _RE_FOLD = {
 
 
 def fold(word: str) -> str:
-    """``word`` lower-cased as re's IGNORECASE compares characters."""
-    return word.lower().translate(_RE_FOLD)
+    """``word`` lower-cased as re's IGNORECASE compares characters: one character for one
+    ("İ" is "i", not "i" and a combining dot), look-alikes as the letter they stand for."""
+    return "".join(char.lower()[:1] for char in word).translate(_RE_FOLD)
 
 
 def lookup(table: Mapping[str, V], word: str) -> V:
@@ -37,4 +38,4 @@ def lookup(table: Mapping[str, V], word: str) -> V:
     if value is not None:
         return value
     folded = fold(word)
-    return next(entry for key, entry in table.items() if fold(key) == folded)
+    return next(entry for key, entry in table.items() if fold(key) == folded)  # raises if none
