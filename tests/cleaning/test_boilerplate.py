@@ -20,7 +20,7 @@ def _removed_rules(corpus, source_id):
             "003_cd50ce98a801f824",
             [
                 "skip-links",
-                "comment-counter+latest-stories-list+share-buttons",
+                "comment-counter+email-line+latest-stories-list+share-buttons",
                 "photo-caption-credit",
                 "byline-view-counter",
             ],
