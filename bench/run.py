@@ -80,8 +80,9 @@ def render(
         f"  process; the minimal chart drawn from a DataFrame peaks at {page['pandas_floor_memory_mb']:.0f} MB "
         f"({page['pandas_floor_memory_mb'] / page['floor_memory_mb']:.2f}× the minimal app).",
         "- Hostile shapes: every step is linear, but short lines pay a fixed cost per line (ftfy on",
-        "  each non-ASCII line, each step's per-line work), so shapes of tiny lines clean fewer MB/s",
-        "  than prose; the line budget (`MAX_LINES`) bounds what one upload of them can cost.",
+        "  each line that shows some badness, each number in prose read as a figure), so shapes of",
+        "  tiny lines clean fewer MB/s than prose; the line budget (`MAX_LINES`) bounds what one",
+        "  upload of them can cost.",
         "",
         f"## 1. Page time-to-chart (median of {pages.COLD_RUNS} cold rounds, each the floor then every page; "
         "navigation → the page's own plotly chart visible)",
