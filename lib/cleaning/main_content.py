@@ -408,7 +408,7 @@ class _Page:
         """True for a block whose own text reads as a paragraph of the article: long enough,
         not mostly links, not a heading, a short table cell or a chrome-classed block."""
         prose = node.own - node.own_links
-        if prose < self.min_prose or node.chrome or element.tag in HEADINGS:
+        if prose < self.min_prose or (node.chrome and not node.content) or element.tag in HEADINGS:
             return False
         return element.tag not in ("td", "th") or prose >= LAYOUT_CELL
 
